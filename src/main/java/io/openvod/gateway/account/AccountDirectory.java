@@ -1,0 +1,42 @@
+package io.openvod.gateway.account;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Finds the AccessKey of a call. Every call needs it, so answers (including "no such key") are cached for
+ * {@code quarkus.cache.caffeine."access-keys".expire-after-write}: a disabled key stops working on this instance
+ * at once and on the others within that time.
+ */
+@ApplicationScoped
+public class AccountDirectory {
+
+    private final Cache cache;
+
+    public AccountDirectory(@CacheName("access-keys") Cache cache) {
+        this.cache = cache;
+    }
+
+    public Uni<Optional<AccessKey>> findAccessKey(String accessKeyId) {
+        return cache.getAsync(accessKeyId, this::load);
+    }
+
+    public Uni<Void> forget(String accessKeyId) {
+        return cache.invalidate(accessKeyId);
+    }
+
+    public Uni<Void> forgetAll() {
+        return cache.invalidateAll();
+    }
+
+    private Uni<Optional<AccessKey>> load(String accessKeyId) {
+        return Panache.withSession(() -> AccessKeyEntity
+                .<AccessKeyEntity>find("from AccessKeyEntity k join fetch k.account where k.id = ?1", accessKeyId)
+                .firstResult()
+                .map(entity -> Optional.ofNullable(entity).map(AccessKeyEntity::toAccessKey)));
+    }
+}

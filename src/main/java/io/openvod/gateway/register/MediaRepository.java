@@ -1,0 +1,124 @@
+package io.openvod.gateway.register;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of registration, by hand: this is the hot path. One statement checks the account's references,
+ * inserts the new files and their transcode jobs atomically (data-modifying CTEs commit together without an
+ * explicit transaction, so the pooled client may pipeline it); a second one, only when some files existed
+ * already, reads their MediaIds in a fresh snapshot.
+ */
+@ApplicationScoped
+class MediaRepository {
+
+    /** Which references the account owns, and the rows this statement inserted. */
+    record Insertion(boolean storageOwned, boolean templateGroupFound, boolean workflowFound,
+            boolean categoriesFound, Map<String, String> insertedMediaIds) {
+    }
+
+    private static final String INSERT_NEW = """
+            WITH refs AS (
+                SELECT EXISTS (SELECT 1 FROM storage_location WHERE host = $2 AND account_id = $1) AS storage_ok,
+                       ($3::text IS NULL OR EXISTS (
+                           SELECT 1 FROM template_group WHERE id = $3 AND account_id = $1)) AS template_group_ok,
+                       ($4::text IS NULL OR EXISTS (
+                           SELECT 1 FROM workflow WHERE id = $4 AND account_id = $1)) AS workflow_ok,
+                       NOT EXISTS (
+                           SELECT 1 FROM unnest($5::bigint[]) AS wanted(id)
+                           WHERE NOT EXISTS (SELECT 1 FROM category c WHERE c.id = wanted.id AND c.account_id = $1)
+                       ) AS categories_ok
+            ), inserted AS (
+                INSERT INTO media (account_id, file_url, storage_location, title, description, tags, cover_url,
+                                   cate_id, template_group_id, workflow_id, user_data)
+                SELECT $1, f.file_url, $2, f.title, f.description, f.tags, f.cover_url, f.cate_id, $3, $4, $12
+                FROM refs,
+                     unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+                         AS f(file_url, title, description, tags, cover_url, cate_id)
+                WHERE refs.storage_ok AND refs.template_group_ok AND refs.workflow_ok AND refs.categories_ok
+                -- one lock order for every statement, so overlapping batches cannot deadlock
+                ORDER BY f.file_url
+                ON CONFLICT (account_id, file_url) DO NOTHING
+                RETURNING media_id, file_url
+            ), jobs AS (
+                INSERT INTO transcode_job (media_id, account_id, template_group_id, workflow_id)
+                SELECT media_id, $1, $3, $4 FROM inserted WHERE $3::text IS NOT NULL OR $4::text IS NOT NULL
+            )
+            SELECT r.storage_ok, r.template_group_ok, r.workflow_ok, r.categories_ok, i.file_url, i.media_id
+            FROM refs r LEFT JOIN inserted i ON true
+            """;
+
+    private static final String FIND_EXISTING = """
+            SELECT file_url, media_id FROM media WHERE account_id = $1 AND file_url = ANY($2::text[])
+            """;
+
+    private final Pool pool;
+
+    MediaRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<Insertion> insertNew(long accountId, RegisterMediaRequest request, List<MediaMetadata> items) {
+        int n = items.size();
+        String[] urls = new String[n];
+        String[] titles = new String[n];
+        String[] descriptions = new String[n];
+        String[] tags = new String[n];
+        String[] covers = new String[n];
+        Long[] cateIds = new Long[n];
+        for (int i = 0; i < n; i++) {
+            MediaMetadata item = items.get(i);
+            urls[i] = item.fileUrl().key();
+            titles[i] = item.title();
+            descriptions[i] = item.description();
+            tags[i] = item.tags();
+            covers[i] = item.coverUrl();
+            cateIds[i] = item.cateId();
+        }
+        Long[] wantedCategories = items.stream().map(MediaMetadata::cateId).filter(id -> id != null).distinct()
+                .toArray(Long[]::new);
+        Tuple params = Tuple.tuple()
+                .addLong(accountId)
+                .addString(request.storageLocation())
+                .addString(request.transcode().templateGroupId())
+                .addString(request.transcode().workflowId())
+                .addArrayOfLong(wantedCategories)
+                .addArrayOfString(urls)
+                .addArrayOfString(titles)
+                .addArrayOfString(descriptions)
+                .addArrayOfString(tags)
+                .addArrayOfString(covers)
+                .addArrayOfLong(cateIds)
+                .addString(request.userData());
+        return pool.preparedQuery(INSERT_NEW).execute(params).map(rows -> {
+            Map<String, String> inserted = new HashMap<>();
+            Row first = null;
+            for (Row row : rows) {
+                first = first == null ? row : first;
+                if (row.getString("file_url") != null) {
+                    inserted.put(row.getString("file_url"), row.getString("media_id"));
+                }
+            }
+            return new Insertion(first.getBoolean("storage_ok"), first.getBoolean("template_group_ok"),
+                    first.getBoolean("workflow_ok"), first.getBoolean("categories_ok"), inserted);
+        });
+    }
+
+    /** MediaIds of files registered before, by registration key. */
+    Uni<Map<String, String>> findExisting(long accountId, Collection<String> keys) {
+        return pool.preparedQuery(FIND_EXISTING)
+                .execute(Tuple.of(accountId, keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("file_url"), row.getString("media_id")));
+                    return found;
+                });
+    }
+}
