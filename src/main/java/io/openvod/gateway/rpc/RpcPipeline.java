@@ -6,6 +6,7 @@ import io.openvod.gateway.api.RequestContext;
 import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.auth.RequestAuthenticator;
+import io.openvod.gateway.metrics.RpcMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +22,14 @@ public class RpcPipeline {
     private final RpcActions actions;
     private final RequestAuthenticator authenticator;
     private final RpcResponses responses;
+    private final RpcMetrics metrics;
 
-    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses) {
+    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
+            RpcMetrics metrics) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
@@ -34,10 +38,13 @@ public class RpcPipeline {
         try {
             request = RpcRequest.from(http, body);
         } catch (ApiException e) {
+            metrics.recordCall(null, e, context.startNanos());
             return Uni.createFrom().item(responses.error(context, e));
         }
         RequestContext call = context.withFormat(ResponseFormat.choose(request.param("Format"), request.header("accept")));
         return Uni.createFrom().deferred(() -> invoke(call, request))
+                .onItemOrFailure().invoke((ok, failure) -> metrics.recordCall(
+                        request.paramOrHeader("Action", "x-acs-action"), failure, call.startNanos()))
                 .onFailure().recoverWithItem(failure -> responses.error(call, failure));
     }
 
