@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.ServerFailures;
+import io.openvod.gateway.rpc.CallTrace;
 import io.openvod.gateway.rpc.RpcAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 public class RpcMetrics {
 
     public static final String UNKNOWN_ACTION = "unknown";
-    public static final String OK = "OK";
 
     private final MeterRegistry registry;
     private final Set<String> knownActions;
@@ -42,28 +41,22 @@ public class RpcMetrics {
         this.registrationFailed = registrationCounter("failed");
     }
 
-    /**
-     * Counts one finished RPC call and its latency since {@code startNanos}.
-     *
-     * @param action  the Action parameter as sent, or null when the request could not be read
-     * @param failure what ended the call, or null when it succeeded
-     */
-    public void recordCall(String action, Throwable failure, long startNanos) {
-        String label = action != null && knownActions.contains(action) ? action : UNKNOWN_ACTION;
-        ApiError error = failure == null ? null : ServerFailures.classify(failure);
-        String code = error == null ? OK : error.code();
-        requests.computeIfAbsent(label + ' ' + code, key -> Counter.builder("vod.rpc.requests")
+    /** Counts one answered RPC call by action and code, and its latency since the request arrived. */
+    public void recordCall(CallTrace trace) {
+        String action = trace.action() != null && knownActions.contains(trace.action()) ? trace.action() : UNKNOWN_ACTION;
+        String code = trace.code();
+        requests.computeIfAbsent(action + ' ' + code, key -> Counter.builder("vod.rpc.requests")
                 .description("RPC calls answered, by action and Alibaba error code (OK on success)")
-                .tag("action", label).tag("code", code)
+                .tag("action", action).tag("code", code)
                 .register(registry)).increment();
-        String outcome = outcome(error);
-        latencies.computeIfAbsent(label + ' ' + outcome, key -> Timer.builder("vod.rpc.request.duration")
+        String outcome = outcome(trace.status());
+        latencies.computeIfAbsent(action + ' ' + outcome, key -> Timer.builder("vod.rpc.request.duration")
                 .description("Time from receiving an RPC call to its answer being ready")
-                .tag("action", label).tag("outcome", outcome)
+                .tag("action", action).tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(System.nanoTime() - trace.context().startNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Counts the files of one RegisterMedia answer: newly registered, already known, and failed. */
@@ -73,11 +66,11 @@ public class RpcMetrics {
         registrationFailed.increment(failed);
     }
 
-    private static String outcome(ApiError error) {
-        if (error == null) {
+    private static String outcome(int status) {
+        if (status < 400) {
             return "success";
         }
-        return error.status() >= 500 ? "server_error" : "client_error";
+        return status >= 500 ? "server_error" : "client_error";
     }
 
     private Counter registrationCounter(String result) {
