@@ -37,8 +37,13 @@ public class RequestAuthenticator {
         this.skew = config.timestampSkew();
     }
 
-    /** What a request claims, with the server's string to sign for it. */
-    private record Claim(String accessKeyId, String nonce, String stringToSign, String signature, boolean v3) {
+    /**
+     * What a request claims, with the server's string to sign for it and the text a SignatureDoesNotMatch
+     * shows: the v1 string to sign, or for V3 the canonical request, which is what aliyun-java-sdk-core keeps as
+     * its "string to sign" and compares (the V3 string to sign is only a hash, useless to compare or debug).
+     */
+    private record Claim(String accessKeyId, String nonce, String stringToSign, String shown, String signature,
+            boolean v3) {
 
         boolean signedWith(String secret) {
             return v3 ? SignatureV3.matches(secret, stringToSign, signature)
@@ -71,7 +76,7 @@ public class RequestAuthenticator {
             throw ApiError.accessKeyInactive().exception();
         }
         if (!claim.signedWith(cipher.decrypt(key.secretCiphertext()))) {
-            throw ApiError.signatureDoesNotMatch(claim.stringToSign()).exception();
+            throw ApiError.signatureDoesNotMatch(claim.shown()).exception();
         }
         return key;
     }
@@ -87,8 +92,8 @@ public class RequestAuthenticator {
         }
         String nonce = nonce(required(request, "SignatureNonce"), "SignatureNonce");
         Timestamps.check(required(request, "Timestamp"), Instant.now(), skew);
-        return new Claim(accessKeyId, nonce, SignatureV1.stringToSign(request.method(), request.params()), signature,
-                false);
+        String stringToSign = SignatureV1.stringToSign(request.method(), request.params());
+        return new Claim(accessKeyId, nonce, stringToSign, stringToSign, signature, false);
     }
 
     private Claim v3(RpcRequest request, String header) {
@@ -121,7 +126,7 @@ public class RequestAuthenticator {
         }
         String canonical = SignatureV3.canonicalRequest(request.method(), request.query(), signed,
                 authorization.signedHeaders(), payloadHash);
-        return new Claim(authorization.accessKeyId(), nonce, SignatureV3.stringToSign(canonical),
+        return new Claim(authorization.accessKeyId(), nonce, SignatureV3.stringToSign(canonical), canonical,
                 authorization.signature(), true);
     }
 
