@@ -6,13 +6,14 @@ import io.openvod.gateway.api.RequestContext;
 import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.auth.RequestAuthenticator;
+import io.openvod.gateway.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The order every call goes through: parse, resolve the action, authenticate, then the action itself.
+ * The order every call goes through: parse, resolve the action, authenticate, rate-limit, then the action itself.
  * Whatever fails on the way ends as an Alibaba error envelope, never as a stack trace.
  */
 @ApplicationScoped
@@ -21,11 +22,14 @@ public class RpcPipeline {
     private final RpcActions actions;
     private final RequestAuthenticator authenticator;
     private final RpcResponses responses;
+    private final RateLimiter rateLimiter;
 
-    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses) {
+    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
+            RateLimiter rateLimiter) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
+        this.rateLimiter = rateLimiter;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
@@ -47,6 +51,7 @@ public class RpcPipeline {
         }
         RpcAction action = actions.resolve(request);
         return authenticator.authenticate(request)
+                .chain(caller -> rateLimiter.acquire(caller, action.name()))
                 .chain(caller -> action.invoke(new RpcCall(context, caller, request)))
                 .map(fields -> responses.success(context, action.name(), fields));
     }
