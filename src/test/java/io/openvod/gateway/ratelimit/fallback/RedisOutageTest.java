@@ -72,7 +72,7 @@ class RedisOutageTest {
 
         assertThat(result.other()).as("%s", result.otherSamples()).isZero();
         assertThat(result.accepted()).isPositive();
-        // Each call waits at most the 250 ms timeout; once the breaker opens, not at all.
+        // Each call waits at most the 1 s timeout; once the breaker opens, not at all.
         assertThat(result.totalSeconds()).isLessThan(result.sendingSeconds() + 2);
         assertThat(rateLimitCheck().getString("deciding")).isEqualTo("local-fallback");
     }
