@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay on an ephemeral port between the gateway and the shared Redis, so a test can take "Redis" away
  * without touching the Redis other tests use. {@link #cut()} drops every connection and refuses new ones;
- * {@link #stall()} accepts connections but never answers (a hung Redis); {@link #restore()} relays again.
+ * {@link #stall()} accepts connections but never answers (a hung Redis); {@link #restore()} relays again,
+ * including on the connections accepted while stalled, as a Redis that was slow and recovered would.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> stalled = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.RELAY;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -35,18 +37,26 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    public void cut() {
+    public synchronized void cut() {
         mode = Mode.CUT;
         closeAll();
     }
 
-    public void stall() {
+    public synchronized void stall() {
         mode = Mode.STALL;
         closeAll();
     }
 
-    public void restore() {
+    public synchronized void restore() {
         mode = Mode.RELAY;
+        for (Socket client : stalled) {
+            try {
+                relay(client);
+            } catch (IOException e) {
+                close(client);
+            }
+        }
+        stalled.clear();
     }
 
     @Override
@@ -59,10 +69,12 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                switch (mode) {
-                    case CUT -> client.close();
-                    case STALL -> sockets.add(client);
-                    case RELAY -> relay(client);
+                synchronized (this) {
+                    switch (mode) {
+                        case CUT -> client.close();
+                        case STALL -> stalled.add(client);
+                        case RELAY -> relay(client);
+                    }
                 }
             } catch (IOException e) {
                 // Closed while accepting, or Redis refused: the client sees a dropped connection, as intended.
@@ -103,6 +115,8 @@ public final class TcpProxy implements AutoCloseable {
     private void closeAll() {
         sockets.forEach(TcpProxy::close);
         sockets.clear();
+        stalled.forEach(TcpProxy::close);
+        stalled.clear();
     }
 
     private static void close(Socket socket) {
