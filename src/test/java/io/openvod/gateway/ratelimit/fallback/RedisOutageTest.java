@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,13 @@ class RedisOutageTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    /** Health and metrics live on the management interface when it is enabled, on the main port otherwise. */
+    @ConfigProperty(name = "quarkus.management.enabled", defaultValue = "false")
+    boolean managementInterface;
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     TcpProxy proxy;
 
@@ -109,15 +117,19 @@ class RedisOutageTest {
         }
     }
 
-    private static JsonPath readiness() {
-        return get("/q/health/ready").then().extract().jsonPath();
+    private JsonPath readiness() {
+        return get(operations("q/health/ready")).then().extract().jsonPath();
     }
 
-    private static JsonPath rateLimitCheck() {
+    private URI operations(String path) {
+        return (managementInterface ? management : base).resolve(path);
+    }
+
+    private JsonPath rateLimitCheck() {
         return JsonPath.from(readiness().prettify()).setRootPath("checks.find { it.name == 'rate-limit' }.data");
     }
 
-    private static String metrics() {
-        return get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return get(operations("q/metrics")).then().statusCode(200).extract().asString();
     }
 }
