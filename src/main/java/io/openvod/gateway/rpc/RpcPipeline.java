@@ -7,6 +7,7 @@ import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.api.ServerFailures;
 import io.openvod.gateway.auth.RequestAuthenticator;
+import io.openvod.gateway.metrics.RpcMetrics;
 import io.openvod.gateway.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,14 +29,16 @@ public class RpcPipeline {
     private final RequestAuthenticator authenticator;
     private final RpcResponses responses;
     private final AccessLog accessLog;
+    private final RpcMetrics metrics;
     private final RateLimiter rateLimiter;
 
     public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
-            AccessLog accessLog, RateLimiter rateLimiter) {
+            AccessLog accessLog, RpcMetrics metrics, RateLimiter rateLimiter) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
         this.accessLog = accessLog;
+        this.metrics = metrics;
         this.rateLimiter = rateLimiter;
     }
 
@@ -43,7 +46,8 @@ public class RpcPipeline {
         CallTrace trace = new CallTrace(startContext(http));
         return Uni.createFrom().deferred(() -> invoke(trace, http, body))
                 .onFailure().recoverWithItem(failure -> fail(trace, failure))
-                .invoke(() -> accessLog.record(trace));
+                .invoke(() -> accessLog.record(trace))
+                .invoke(() -> metrics.recordCall(trace));
     }
 
     private Uni<Response> invoke(CallTrace trace, HttpServerRequest http, byte[] body) {
