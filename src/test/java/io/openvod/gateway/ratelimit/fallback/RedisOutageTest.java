@@ -121,8 +121,10 @@ class RedisOutageTest {
         return get(operations("q/health/ready")).then().extract().jsonPath();
     }
 
+    /** {@code path} under the origin of the interface serving /q (the management URI points at its /q root). */
     private URI operations(String path) {
-        return (managementInterface ? management : base).resolve(path);
+        URI server = managementInterface ? management : base;
+        return URI.create(server.getScheme() + "://" + server.getRawAuthority() + "/" + path);
     }
 
     private JsonPath rateLimitCheck() {
