@@ -150,4 +150,19 @@ class CoreSdkTest {
 
         assertThat(error.getErrCode()).isEqualTo("InvalidAccessKeyId.NotFound");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"V1", "V3"})
+    void throttledCallSurfacesThrottlingUser(Variant variant) throws ClientException {
+        TestAccount account = accounts.create(1);
+        DefaultAcsClient client = client(account, account.accessKeySecret());
+        client.getAcsResponse(request(variant, Metadatas.of(url(account, "mp4"))));
+
+        ClientException error = catchThrowableOfType(ClientException.class,
+                () -> client.getAcsResponse(request(variant, Metadatas.of(url(account, "mp4")))));
+
+        assertThat(error.getErrCode()).isEqualTo("Throttling.User");
+        assertThat(error.getErrMsg()).isEqualTo("Request was denied due to user flow control.");
+        assertThat(error.getRequestId()).matches("[0-9A-F-]{36}");
+    }
 }

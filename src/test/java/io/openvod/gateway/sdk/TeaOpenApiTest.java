@@ -146,4 +146,18 @@ class TeaOpenApiTest {
         assertThat(error.getStatusCode()).isEqualTo(400);
         assertThat(error.getData()).containsKey("RequestId");
     }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void throttledCallSurfacesThrottlingUser(Variant variant) throws Exception {
+        TestAccount account = accounts.create(1);
+        GeneratedStyleVodClient client = client(account, account.accessKeySecret(), variant);
+        client.registerMedia(Map.of("RegisterMetadatas", Metadatas.of(url(account, "mp4"))));
+
+        TeaException error = catchThrowableOfType(TeaException.class,
+                () -> client.registerMedia(Map.of("RegisterMetadatas", Metadatas.of(url(account, "mp4")))));
+
+        assertThat(error.getCode()).isEqualTo("Throttling.User");
+        assertThat(error.getStatusCode()).isEqualTo(400);
+    }
 }

@@ -1,0 +1,67 @@
+package io.openvod.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvod.gateway.ratelimit.PacedLoad;
+import io.openvod.gateway.support.TestAccount;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway processes on their own ports, sharing PostgreSQL and Redis as replicas do. One account hammers
+ * both at five times its limit: together they accept no more than one bucket's worth.
+ */
+class DistributedRateLimitIT {
+
+    private static final int LIMIT = 20;
+    private static final int EACH_PER_SECOND = LIMIT * 5 / 2;
+    private static final Duration LOAD = Duration.ofSeconds(3);
+
+    @Test
+    void twoReplicasOnSharedRedisAcceptOneBucketsWorthInTotal() throws Exception {
+        Map<String, String> replica = replicaEnvironment();
+        try (GatewayProcess first = GatewayProcess.start(replica); GatewayProcess second = GatewayProcess.start(replica)) {
+            TestAccount account = first.provisionAccount(LIMIT);
+            PacedLoad toFirst = new PacedLoad(URI.create("http://127.0.0.1:" + first.port()));
+            PacedLoad toSecond = new PacedLoad(URI.create("http://127.0.0.1:" + second.port()));
+            // warm both (connections, the key cache) on another account, so the measured seconds are all load
+            TestAccount warmUp = first.provisionAccount(1_000);
+            toFirst.run(warmUp, 20, Duration.ofMillis(500));
+            toSecond.run(warmUp, 20, Duration.ofMillis(500));
+
+            CompletableFuture<PacedLoad.Result> a = toFirst.start(account, EACH_PER_SECOND, LOAD);
+            CompletableFuture<PacedLoad.Result> b = toSecond.start(account, EACH_PER_SECOND, LOAD);
+            PacedLoad.Result one = a.join();
+            PacedLoad.Result two = b.join();
+            toFirst.close();
+            toSecond.close();
+
+            assertThat(one.otherSamples()).isEmpty();
+            assertThat(two.otherSamples()).isEmpty();
+            assertThat(one.accepted()).as("each replica took part").isPositive();
+            assertThat(two.accepted()).isPositive();
+            double seconds = Math.max(one.totalSeconds(), two.totalSeconds());
+            int accepted = one.accepted() + two.accepted();
+            assertThat(accepted).as("accepted by both replicas in %.2f s", seconds)
+                    .isLessThanOrEqualTo((int) Math.ceil(LIMIT + LIMIT * seconds));
+            assertThat(one.throttled() + two.throttled()).isPositive();
+        }
+    }
+
+    private static Map<String, String> replicaEnvironment() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Map.of(
+                "VOD_SECRET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
+                "VOD_RATE_LIMIT_BACKEND", "redis",
+                "VOD_RATE_LIMIT_REPLICAS", "2",
+                "VOD_NONCE_STORE", "redis",
+                "VOD_RATE_LIMIT_REDIS_KEY_PREFIX", "vod:rl:it:" + UUID.randomUUID() + ":");
+    }
+}
