@@ -7,14 +7,12 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** Turns a result or a failure into the Alibaba RPC envelope, in JSON or XML. */
 @ApplicationScoped
 public class RpcResponses {
 
     public static final String REQUEST_ID_HEADER = "x-acs-request-id";
-    private static final Logger LOG = Logger.getLogger(RpcResponses.class);
 
     private final ObjectMapper json;
     private final EnvelopeConfig config;
@@ -32,20 +30,16 @@ public class RpcResponses {
         return build(context, 200, action + "Response", body, Map.of());
     }
 
-    public Response error(RequestContext context, Throwable failure) {
-        if (failure instanceof ApiException api) {
-            return error(context, api.error(), api.headers());
-        }
-        ApiError error = ServerFailures.classify(failure);
-        if (error.status() == 500) {
-            LOG.errorf(failure, "RequestId %s failed unexpectedly", context.requestId());
-        } else {
-            LOG.warnf("RequestId %s: %s (%s)", context.requestId(), error.code(), failure.toString());
-        }
-        return error(context, error, Map.of());
+    public Response error(RequestContext context, ApiError error, Map<String, String> headers) {
+        return build(context, error.status(), "Error", errorFields(context, error), headers);
     }
 
-    public Response error(RequestContext context, ApiError error, Map<String, String> headers) {
+    /** The error envelope as bytes, for the few places that answer below JAX-RS (request limits). */
+    public byte[] errorBody(RequestContext context, ApiError error) {
+        return render(context, "Error", errorFields(context, error));
+    }
+
+    private Map<String, Object> errorFields(RequestContext context, ApiError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", context.requestId());
         body.put("HostId", config.hostId().orElse(context.hostId()));
@@ -56,20 +50,23 @@ public class RpcResponses {
                     .replace("{code}", error.code())
                     .replace("{requestId}", context.requestId()));
         }
-        return build(context, error.status(), "Error", body, headers);
+        return body;
     }
 
     private Response build(RequestContext context, int status, String xmlRoot, Map<String, Object> body,
             Map<String, String> headers) {
-        byte[] entity = context.format() == ResponseFormat.XML
-                ? XmlRenderer.render(xmlRoot, body).getBytes(StandardCharsets.UTF_8)
-                : toJson(body);
         Response.ResponseBuilder response = Response.status(status)
                 .header("Content-Type", context.format().contentType())
                 .header(REQUEST_ID_HEADER, context.requestId())
-                .entity(entity);
+                .entity(render(context, xmlRoot, body));
         headers.forEach(response::header);
         return response.build();
+    }
+
+    private byte[] render(RequestContext context, String xmlRoot, Map<String, Object> body) {
+        return context.format() == ResponseFormat.XML
+                ? XmlRenderer.render(xmlRoot, body).getBytes(StandardCharsets.UTF_8)
+                : toJson(body);
     }
 
     private byte[] toJson(Map<String, Object> body) {

@@ -2,10 +2,11 @@ package io.openvod.gateway.api;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * Decides what an unexpected failure means to the caller: a dependency that is down or slow is a temporary
- * 503 the SDKs retry, anything else is a 500 we have to look at.
+ * Decides what an unexpected failure means to the caller: a dependency that is down, slow or shedding load is
+ * a temporary 503 the SDKs retry; anything else is a 500 we have to look at.
  */
 public final class ServerFailures {
 
@@ -13,32 +14,16 @@ public final class ServerFailures {
     }
 
     public static ApiError classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException api) {
                 return api.error();
             }
-            if (isUnavailable(t)) {
+            // Open circuit breakers, full bulkheads and timeouts are all FaultToleranceExceptions.
+            if (t instanceof ServiceUnavailableException || t instanceof FaultToleranceException
+                    || t instanceof IOException || t instanceof TimeoutException) {
                 return ApiError.serviceUnavailable();
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return ApiError.internalError();
-    }
-
-    private static boolean isUnavailable(Throwable t) {
-        if (t instanceof IOException || t instanceof TimeoutException) {
-            return true;
-        }
-        String name = t.getClass().getName();
-        // Fault tolerance rejections and pool exhaustion, matched by name to keep this class free of their APIs.
-        return name.startsWith("io.smallrye.faulttolerance.api.")
-                || name.equals("org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException")
-                || name.equals("org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException")
-                || name.equals("org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException")
-                || name.equals("io.vertx.core.http.ConnectionPoolTooBusyException")
-                || name.equals("io.vertx.sqlclient.ClosedConnectionException")
-                || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && String.valueOf(t.getMessage()).contains("connection");
     }
 }

@@ -1,5 +1,8 @@
 package io.openvod.gateway.register;
 
+import io.openvod.gateway.database.DatabaseFailures;
+import io.openvod.gateway.database.TransientDatabaseException;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,14 +12,28 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The SQL of registration, by hand: this is the hot path. One statement checks the account's references,
  * inserts the new files and their transcode jobs atomically (data-modifying CTEs commit together without an
  * explicit transaction, so the pooled client may pipeline it); a second one, only when some files existed
  * already, reads their MediaIds in a fresh snapshot.
+ *
+ * <p>Both statements are idempotent, so a transient failure (lost connection, deadlock, serialization failure)
+ * is retried. While PostgreSQL is down the circuit breaker answers at once instead of queueing, and the
+ * bulkhead bounds how many requests wait on the pool; both end as 503. The figures are overridable with
+ * MicroProfile Fault Tolerance keys, listed in the README.
  */
 @ApplicationScoped
+@NonBlocking
+@Bulkhead(value = 64, waitingTaskQueue = 256)
+@Timeout(2000)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2000, successThreshold = 2)
+@Retry(maxRetries = 2, delay = 50, jitter = 25, retryOn = TransientDatabaseException.class)
 class MediaRepository {
 
     /** Which references the account owns, and the rows this statement inserted. */
@@ -108,7 +125,7 @@ class MediaRepository {
             }
             return new Insertion(first.getBoolean("storage_ok"), first.getBoolean("template_group_ok"),
                     first.getBoolean("workflow_ok"), first.getBoolean("categories_ok"), inserted);
-        });
+        }).onFailure().transform(DatabaseFailures::translate);
     }
 
     /** MediaIds of files registered before, by registration key. */
@@ -119,6 +136,7 @@ class MediaRepository {
                     Map<String, String> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getString("file_url"), row.getString("media_id")));
                     return found;
-                });
+                })
+                .onFailure().transform(DatabaseFailures::translate);
     }
 }

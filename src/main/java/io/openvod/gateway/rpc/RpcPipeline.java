@@ -5,11 +5,14 @@ import io.openvod.gateway.api.ApiException;
 import io.openvod.gateway.api.RequestContext;
 import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
+import io.openvod.gateway.api.ServerFailures;
 import io.openvod.gateway.auth.RequestAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The order every call goes through: parse, resolve the action, authenticate, then the action itself.
@@ -18,37 +21,52 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class RpcPipeline {
 
+    private static final Logger LOG = Logger.getLogger(RpcPipeline.class);
+
     private final RpcActions actions;
     private final RequestAuthenticator authenticator;
     private final RpcResponses responses;
+    private final AccessLog accessLog;
 
-    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses) {
+    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
+            AccessLog accessLog) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
+        this.accessLog = accessLog;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
-        RequestContext context = startContext(http);
-        RpcRequest request;
-        try {
-            request = RpcRequest.from(http, body);
-        } catch (ApiException e) {
-            return Uni.createFrom().item(responses.error(context, e));
-        }
-        RequestContext call = context.withFormat(ResponseFormat.choose(request.param("Format"), request.header("accept")));
-        return Uni.createFrom().deferred(() -> invoke(call, request))
-                .onFailure().recoverWithItem(failure -> responses.error(call, failure));
+        CallTrace trace = new CallTrace(startContext(http));
+        return Uni.createFrom().deferred(() -> invoke(trace, http, body))
+                .onFailure().recoverWithItem(failure -> fail(trace, failure))
+                .invoke(() -> accessLog.record(trace));
     }
 
-    private Uni<Response> invoke(RequestContext context, RpcRequest request) {
+    private Uni<Response> invoke(CallTrace trace, HttpServerRequest http, byte[] body) {
+        RpcRequest request = RpcRequest.from(http, body);
+        trace.context(trace.context().withFormat(ResponseFormat.choose(request.param("Format"), request.header("accept"))));
+        trace.action(request.paramOrHeader("Action", "x-acs-action"));
         if (!ResponseFormat.isValid(request.param("Format"))) {
             throw ApiError.invalidParameter("Format", "It must be JSON or XML.").exception();
         }
         RpcAction action = actions.resolve(request);
         return authenticator.authenticate(request)
-                .chain(caller -> action.invoke(new RpcCall(context, caller, request)))
-                .map(fields -> responses.success(context, action.name(), fields));
+                .invoke(caller -> trace.caller(caller))
+                .chain(caller -> action.invoke(new RpcCall(trace.context(), caller, request)))
+                .map(fields -> responses.success(trace.context(), action.name(), fields));
+    }
+
+    private Response fail(CallTrace trace, Throwable failure) {
+        ApiError error = ServerFailures.classify(failure);
+        if (error.status() == 500) {
+            LOG.errorf(failure, "RequestId %s failed unexpectedly", trace.context().requestId());
+        } else if (error.status() == 503) {
+            LOG.warnf("RequestId %s: %s", trace.context().requestId(), failure.toString());
+        }
+        trace.outcome(error.status(), error.code());
+        Map<String, String> headers = failure instanceof ApiException api ? api.headers() : Map.of();
+        return responses.error(trace.context(), error, headers);
     }
 
     static RequestContext startContext(HttpServerRequest http) {

@@ -24,6 +24,8 @@ public record RpcRequest(String method, Map<String, String> query, Map<String, S
         Map<String, String> headers, byte[] body) {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** SDKs send about fifteen; a few hundred is only ever an attempt to make parsing expensive. */
+    static final int MAX_PARAMETERS = 100;
 
     public static RpcRequest from(HttpServerRequest http, byte[] body) {
         Map<String, String> headers = new TreeMap<>();
@@ -41,6 +43,10 @@ public record RpcRequest(String method, Map<String, String> query, Map<String, S
 
     /** A parameter given twice would make the signature ambiguous, so it is refused rather than guessed. */
     private static void putOnce(Map<String, String> params, String name, String value) {
+        if (params.size() >= MAX_PARAMETERS) {
+            throw ApiError.invalidParameter("Parameters", "A request may carry at most " + MAX_PARAMETERS
+                    + " parameters.").exception();
+        }
         if (params.putIfAbsent(name, value) != null) {
             throw ApiError.invalidParameter(name, "It is given more than once.").exception();
         }

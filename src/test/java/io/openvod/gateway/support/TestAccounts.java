@@ -3,7 +3,9 @@ package io.openvod.gateway.support;
 import io.openvod.gateway.account.AccountProvisioning;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Uni;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Provisions accounts through the real provisioning service. */
 @ApplicationScoped
@@ -15,6 +17,11 @@ public class TestAccounts {
         this.provisioning = provisioning;
     }
 
+    /** Lets {@code account} register files of {@code host} too. */
+    public void addStorageLocation(TestAccount account, String host) {
+        await(() -> provisioning.addStorageLocation(account.id(), host));
+    }
+
     public TestAccount create() {
         return create(null);
     }
@@ -22,8 +29,7 @@ public class TestAccounts {
     public TestAccount create(Integer rateLimitPerSecond) {
         String unique = UUID.randomUUID().toString().replace("-", "");
         String bucket = "bucket-" + unique.substring(0, 12) + ".oss-cn-shanghai.aliyuncs.com";
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> provisioning
+        return await(() -> provisioning
                     .createAccount("test-" + unique, rateLimitPerSecond)
                     .chain(account -> provisioning.issueAccessKey(account.id(), null, null)
                             .chain(key -> provisioning.addStorageLocation(account.id(), bucket)
@@ -33,6 +39,11 @@ public class TestAccounts {
                                                     .map(cateId -> new TestAccount(account.id(), key.accessKeyId(),
                                                             key.accessKeySecret(), bucket, templateGroup, workflow,
                                                             cateId)))))));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> action) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(action);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot provision a test account", e);
         }

@@ -1,0 +1,60 @@
+package io.openvod.gateway.database;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sorts PostgreSQL failures into what the caller should hear. Bugs (bad SQL, violated constraints) stay
+ * internal errors; everything that says "the database is not there right now" becomes 503, and the part of
+ * it that may succeed on a second try is marked transient.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /** Wraps infrastructure failures for fault tolerance and the envelope; leaves other failures alone. */
+    public static Throwable translate(Throwable failure) {
+        if (isTransient(failure)) {
+            return new TransientDatabaseException(failure);
+        }
+        if (isUnavailable(failure)) {
+            return new DatabaseUnavailableException(failure);
+        }
+        return failure;
+    }
+
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof ClosedConnectionException) {
+            return true;
+        }
+        if (failure instanceof PgException pg && pg.getSqlState() != null) {
+            String state = pg.getSqlState();
+            // serialization_failure, deadlock_detected, admin_shutdown / crash_shutdown (connection terminated)
+            return state.equals("40001") || state.equals("40P01") || state.equals("57P01") || state.equals("57P02");
+        }
+        return false;
+    }
+
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof TimeoutException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                String sqlClass = pg.getSqlState().substring(0, 2);
+                // connection exception, insufficient resources, operator intervention
+                return sqlClass.equals("08") || sqlClass.equals("53") || sqlClass.equals("57");
+            }
+            // The pool reports an exhausted wait queue or an acquisition timeout without a dedicated type.
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("connection") && (message.contains("timeout") || message.contains("refused")
+                    || message.contains("closed") || message.contains("max waiter"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

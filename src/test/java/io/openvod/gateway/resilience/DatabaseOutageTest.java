@@ -1,0 +1,132 @@
+package io.openvod.gateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvod.gateway.support.Metadatas;
+import io.openvod.gateway.support.Rpc;
+import io.openvod.gateway.support.TcpProxy;
+import io.openvod.gateway.support.TestAccount;
+import io.openvod.gateway.support.TestAccounts;
+import io.openvod.gateway.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registrations keep coming while PostgreSQL goes away and comes back. Nothing acknowledged is lost, every
+ * failure is a clean 503 envelope, and the gateway serves again soon after the database returns, without restart.
+ */
+@QuarkusTest
+@TestProfile(PostgresThroughProxyProfile.class)
+class DatabaseOutageTest {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageTest.class);
+    private static final int CLIENTS = 6;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    TestDatabase db;
+
+    PostgresOutage outage;
+
+    TcpProxy proxy;
+
+    record Outcome(long atMillis, Response response) {
+    }
+
+    @Test
+    void acknowledgedRegistrationsSurviveAnOutageAndServiceResumes() throws Exception {
+        TestAccount account = accounts.create(100_000);
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sequence = new AtomicInteger();
+        long start = System.currentTimeMillis();
+        long end = start + 14_000;
+
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (System.currentTimeMillis() < end) {
+                    int n = sequence.incrementAndGet();
+                    String metadatas = Metadatas.of(account.fileUrl("outage/" + n + "-a.mp4"),
+                            account.fileUrl("outage/" + n + "-b.mp4"), account.fileUrl("outage/shared.mp4"));
+                    Response response = Rpc.registerMedia(account, metadatas).post();
+                    outcomes.add(new Outcome(System.currentTimeMillis() - start, response));
+                    sleepQuietly(20);
+                }
+                return null;
+            });
+        }
+        Thread.sleep(3_000);
+        LOG.infof("Taking PostgreSQL away (%s)", outage.mode());
+        outage.begin();
+        long outageBegan = System.currentTimeMillis() - start;
+        Thread.sleep(4_000);
+        outage.end();
+        long outageEnded = System.currentTimeMillis() - start;
+        LOG.info("PostgreSQL is back");
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        assertEveryFailureIsACleanServiceUnavailable(outcomes);
+        assertEveryAcknowledgedFileIsStoredOnceWithItsMediaId(account, outcomes);
+        assertThat(outcomes).anySatisfy(o -> assertThat(o.atMillis()).isBetween(outageBegan + 500, outageEnded))
+                .as("requests during the outage were answered");
+        long firstSuccessAfterOutage = outcomes.stream()
+                .filter(o -> o.atMillis() > outageEnded && o.response().statusCode() == 200)
+                .mapToLong(Outcome::atMillis).min().orElseThrow();
+        assertThat(firstSuccessAfterOutage - outageEnded).as("ms until serving again").isLessThan(5_000);
+    }
+
+    private static void assertEveryFailureIsACleanServiceUnavailable(List<Outcome> outcomes) {
+        assertThat(outcomes).isNotEmpty().allSatisfy(o -> {
+            int status = o.response().statusCode();
+            assertThat(status).as(o.response().asString()).isIn(200, 503);
+            if (status == 503) {
+                assertThat(o.response().jsonPath().getString("Code")).isEqualTo("ServiceUnavailable");
+                assertThat(o.response().jsonPath().getString("RequestId")).isNotBlank();
+            }
+        });
+        assertThat(outcomes).anySatisfy(o -> assertThat(o.response().statusCode()).isEqualTo(503));
+    }
+
+    private void assertEveryAcknowledgedFileIsStoredOnceWithItsMediaId(TestAccount account, List<Outcome> outcomes) {
+        Map<String, String> stored = new java.util.HashMap<>();
+        for (Row row : db.rows("SELECT file_url, media_id FROM media WHERE account_id = $1", account.id())) {
+            assertThat(stored.put(row.getString("file_url"), row.getString("media_id"))).isNull();
+        }
+        int acknowledged = 0;
+        for (Outcome o : outcomes) {
+            if (o.response().statusCode() != 200) {
+                continue;
+            }
+            List<Map<String, Object>> registered = o.response().jsonPath().getList("RegisteredMediaList");
+            for (Map<String, Object> media : registered) {
+                assertThat(stored.get((String) media.get("FileURL"))).isEqualTo(media.get("MediaId"));
+                acknowledged++;
+            }
+        }
+        assertThat(acknowledged).isPositive();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
