@@ -61,7 +61,6 @@ cpu_busy_since() { # "busy idle" -> percent busy
 
 # Resident memory of the gateway (kB), sampled every 250 ms while a phase runs.
 start_rss_sampler() {
-  : >"$RSS_SAMPLES"
   (while kill -0 "$GATEWAY_PID" 2>/dev/null; do
      awk '/^VmRSS/{print $2}' "/proc/$GATEWAY_PID/status" >>"$RSS_SAMPLES" 2>/dev/null || true
      sleep 0.25
@@ -82,6 +81,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0 ? a/b : 0)}'; }
 
 # --- build, start, provision -----------------------------------------------------------------------------
 : >"$WORK/loadgen.log"
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 build_gateway
 build_load_tests
 create_database
@@ -95,11 +95,31 @@ load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup
 load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-hot >/dev/null
 
 # --- 1. RegisterMedia: maximum throughput, then latency at half of it ----------------------------------------
+: >"$RSS_SAMPLES"
 start_rss_sampler
 cpu0=$(cpu_snapshot)
 MAX=$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-max)
 MAX_BUSY=$(cpu_busy_since "$cpu0")
 MAX_RPS=$(field "$MAX" throughput)
+stop_rss_sampler
+# --- the ceiling, right after (PostgreSQL's commit latency drifts with the machine's other I/O): pgbench ------
+# running the hot path's own SQL with the gateway idle
+log "pgbench: the hot-path SQL of register/MediaRepository.java with $DB_POOL_SIZE connections"
+java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
+  "$ROOT/src/main/java/io/openvod/gateway/register/MediaRepository.java" "$WORK"
+IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
+PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
+  -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
+NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
+cpu0=$(cpu_snapshot)
+PG_FULL=$(pgbench_tps pgbench-register-new.sql)
+PG_BUSY=$(cpu_busy_since "$cpu0")
+PG_GEN=$(pgbench_tps pgbench-generate.sql)
+# pgbench cannot make strings itself, so each transaction first asks PostgreSQL for its new FileURLs. That query
+# is timed on its own and taken out, which only raises the ceiling (a stricter ratio).
+PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
+
+start_rss_sampler
 HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
 cpu0=$(cpu_snapshot)
 HALF=$(load KIND=register-new MODE=open RATE="$HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-half)
@@ -116,22 +136,6 @@ cpu0=$(cpu_snapshot)
 TRIVIAL=$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=trivial)
 TRIVIAL_BUSY=$(cpu_busy_since "$cpu0")
 
-# --- the ceiling: pgbench running the hot path's own SQL, gateway idle -----------------------------------
-log "pgbench: the hot-path SQL of register/MediaRepository.java with $DB_POOL_SIZE connections"
-java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
-  "$ROOT/src/main/java/io/openvod/gateway/register/MediaRepository.java" "$WORK"
-IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
-PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
-  -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
-NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
-cpu0=$(cpu_snapshot)
-PG_FULL=$(pgbench_tps pgbench-register-new.sql)
-PG_BUSY=$(cpu_busy_since "$cpu0")
-PG_GEN=$(pgbench_tps pgbench-generate.sql)
-# pgbench cannot make strings itself, so each transaction first asks PostgreSQL for its new FileURLs. That query
-# is timed on its own and taken out, which only raises the ceiling (a stricter ratio).
-PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
-
 # --- report ----------------------------------------------------------------------------------------------
 R1=$(ratio "$MAX_RPS" "$PG_CEILING")
 R2=$(ratio "$(field "$HOT" throughput)" "$(field "$TRIVIAL" throughput)")
@@ -142,7 +146,7 @@ SUMMARY="$WORK/summary.md"
   echo "### Benchmark run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
   echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per phase, WARMUP=${WARMUP}s, CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\")"
-  echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version'); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version') (synchronous_commit=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW synchronous_commit')); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
   echo "Accounts: $ACCOUNTS_NOTE"
   echo
   echo "| # | measure | result | reference | ratio | target |"
@@ -152,7 +156,8 @@ SUMMARY="$WORK/summary.md"
   echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model, $CONCURRENCY connections | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial endpoint \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) | **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
   echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
   echo
-  echo "Machine CPU busy (all processes, both cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
+  echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
 } >"$SUMMARY"
 echo
 cat "$SUMMARY"
