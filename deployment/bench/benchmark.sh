@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_WORK:-$ROOT/target/bench}
 DURATION=${DURATION:-15}            # seconds per measured phase
-WARMUP=${WARMUP:-15}                # seconds of RegisterMedia load before measuring (JIT, pools, caches)
+WARMUP=${WARMUP:-30}                # seconds of RegisterMedia load before measuring (JIT, pools, caches)
 CONCURRENCY=${CONCURRENCY:-64}      # HTTP connections for the maximum-throughput phases
 ACCOUNTS=${ACCOUNTS:-32}            # accounts the RegisterMedia load is spread over
 HOT_LIMIT=${HOT_LIMIT:-50}          # rateLimitPerSecond of the hot account
@@ -59,6 +59,14 @@ cpu_busy_since() { # "busy idle" -> percent busy
   awk -v a="$1" -v b="$now" 'BEGIN{split(a,x," ");split(b,y," ");d=(y[1]-x[1])+(y[2]-x[2]);printf "%.0f", (d>0 ? 100*(y[1]-x[1])/d : 0)}'
 }
 
+# CPU time of the gateway process, in clock ticks: CPU per request is the figure the shared machine distorts least.
+CLK_TCK=$(getconf CLK_TCK)
+gateway_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
+cpu_us_per_request() { # ticks-before RESULT-line -> microseconds of gateway CPU per answered request
+  awk -v t0="$1" -v t1="$(gateway_ticks)" -v hz="$CLK_TCK" -v n="$(field "$2" requests)" \
+    'BEGIN{printf "%.0f", (n>0 ? (t1-t0)/hz*1e6/n : 0)}'
+}
+
 # Resident memory of the gateway (kB), sampled every 250 ms while a phase runs.
 start_rss_sampler() {
   (while kill -0 "$GATEWAY_PID" 2>/dev/null; do
@@ -97,9 +105,9 @@ load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=w
 # --- 1. RegisterMedia: maximum throughput, then latency at half of it ----------------------------------------
 : >"$RSS_SAMPLES"
 start_rss_sampler
-cpu0=$(cpu_snapshot)
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
 MAX=$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-max)
-MAX_BUSY=$(cpu_busy_since "$cpu0")
+MAX_BUSY=$(cpu_busy_since "$cpu0"); MAX_CPU=$(cpu_us_per_request "$ticks0" "$MAX")
 MAX_RPS=$(field "$MAX" throughput)
 stop_rss_sampler
 # --- the ceiling, right after (PostgreSQL's commit latency drifts with the machine's other I/O): pgbench ------
@@ -129,12 +137,12 @@ RSS_PEAK_MB=$(sort -n "$RSS_SAMPLES" | tail -1 | awk '{printf "%.0f", $1/1024}')
 RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
 
 # --- 2. one hot account over its limit vs a trivial endpoint ---------------------------------------------
-cpu0=$(cpu_snapshot)
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
 HOT=$(load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=hot-account)
-HOT_BUSY=$(cpu_busy_since "$cpu0")
-cpu0=$(cpu_snapshot)
+HOT_BUSY=$(cpu_busy_since "$cpu0"); HOT_CPU=$(cpu_us_per_request "$ticks0" "$HOT")
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
 TRIVIAL=$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=trivial)
-TRIVIAL_BUSY=$(cpu_busy_since "$cpu0")
+TRIVIAL_BUSY=$(cpu_busy_since "$cpu0"); TRIVIAL_CPU=$(cpu_us_per_request "$ticks0" "$TRIVIAL")
 
 # --- report ----------------------------------------------------------------------------------------------
 R1=$(ratio "$MAX_RPS" "$PG_CEILING")
@@ -156,6 +164,7 @@ SUMMARY="$WORK/summary.md"
   echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model, $CONCURRENCY connections | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial endpoint \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) | **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
   echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
   echo
+  echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs. Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over ${DURATION} s)."
   echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
 } >"$SUMMARY"

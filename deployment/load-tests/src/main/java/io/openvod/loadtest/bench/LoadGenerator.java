@@ -211,10 +211,15 @@ public final class LoadGenerator {
         double throughput = completed / seconds;
         System.out.printf(Locale.ROOT, "RESULT label=%s mode=%s connections=%d target_rate=%.1f requests=%d ok=%d "
                         + "throttled=%d unexpected=%d failed=%d not_sent=%d seconds=%.2f throughput=%.1f "
-                        + "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f%n",
+                        + "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f generator_cpu_s=%.2f%n",
                 label, mode, connections, rate, completed, ok, throttled, unexpected, failed, due.size(), seconds,
-                throughput, ms(50), ms(90), ms(99), latencyMicros.getMaxValue() / 1000.0);
+                throughput, ms(50), ms(90), ms(99), latencyMicros.getMaxValue() / 1000.0, cpuSeconds());
         samples.forEach(sample -> System.out.println("UNEXPECTED " + sample));
+    }
+
+    /** CPU this generator used (all its threads, JVM start included): its share of the shared machine. */
+    private static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
     }
 
     private double ms(double percentile) {
