@@ -1,5 +1,6 @@
 package io.openvod.gateway.register;
 
+import io.openvod.gateway.metrics.RpcMetrics;
 import io.openvod.gateway.rpc.RpcAction;
 import io.openvod.gateway.rpc.RpcCall;
 import io.smallrye.mutiny.Uni;
@@ -14,10 +15,12 @@ public class RegisterMediaAction implements RpcAction {
 
     private final RegisterMediaParser parser;
     private final RegisterMediaService service;
+    private final RpcMetrics metrics;
 
-    RegisterMediaAction(RegisterMediaParser parser, RegisterMediaService service) {
+    RegisterMediaAction(RegisterMediaParser parser, RegisterMediaService service, RpcMetrics metrics) {
         this.parser = parser;
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,7 +31,13 @@ public class RegisterMediaAction implements RpcAction {
     @Override
     public Uni<Map<String, Object>> invoke(RpcCall call) {
         RegisterMediaRequest request = parser.parse(call);
-        return service.register(call.caller().account().id(), request).map(RegisterMediaAction::body);
+        return service.register(call.caller().account().id(), request).invoke(this::count).map(RegisterMediaAction::body);
+    }
+
+    private void count(Registration registration) {
+        long created = registration.registered().stream().filter(RegisteredMedia::newRegister).count();
+        metrics.recordRegistrations(created, registration.registered().size() - created,
+                registration.failedFileUrls().size());
     }
 
     private static Map<String, Object> body(Registration registration) {

@@ -7,6 +7,7 @@ import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.api.ServerFailures;
 import io.openvod.gateway.auth.RequestAuthenticator;
+import io.openvod.gateway.metrics.RpcMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,20 +28,23 @@ public class RpcPipeline {
     private final RequestAuthenticator authenticator;
     private final RpcResponses responses;
     private final AccessLog accessLog;
+    private final RpcMetrics metrics;
 
     public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
-            AccessLog accessLog) {
+            AccessLog accessLog, RpcMetrics metrics) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
         this.accessLog = accessLog;
+        this.metrics = metrics;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
         CallTrace trace = new CallTrace(startContext(http));
         return Uni.createFrom().deferred(() -> invoke(trace, http, body))
                 .onFailure().recoverWithItem(failure -> fail(trace, failure))
-                .invoke(() -> accessLog.record(trace));
+                .invoke(() -> accessLog.record(trace))
+                .invoke(() -> metrics.recordCall(trace));
     }
 
     private Uni<Response> invoke(CallTrace trace, HttpServerRequest http, byte[] body) {

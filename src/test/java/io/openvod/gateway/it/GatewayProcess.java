@@ -121,7 +121,7 @@ public final class GatewayProcess implements AutoCloseable {
                 if (given().baseUri("http://127.0.0.1").port(managementPort).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
-            } catch (RuntimeException notYetListening) {
+            } catch (Exception notYetListening) {
                 // keep polling
             }
             Thread.sleep(200);

@@ -1,0 +1,55 @@
+package io.openvod.gateway.deployment;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the manifests point at answers on the running application's management interface. */
+@QuarkusTest
+class ManagementEndpointsTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void everyProbeOfTheDeploymentAnswersUp() {
+        Container gateway = Variant.of("base").gateway();
+        for (Probe probe : List.of(gateway.getStartupProbe(), gateway.getLivenessProbe(), gateway.getReadinessProbe())) {
+            given().get(managementUrl(probe.getHttpGet().getPath())).then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void openApiDescribesTheRpcEndpointAndTheAdminApi() {
+        JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(openapi.getMap("paths").keySet()).contains("/", "/admin/accounts", "/admin/accounts/{id}",
+                "/admin/accounts/{id}/access-keys", "/admin/access-keys/{keyId}",
+                "/admin/accounts/{id}/storage-locations", "/admin/accounts/{id}/storage-locations/{host}");
+        assertThat(openapi.getMap("paths.'/'").keySet()).contains("get", "post");
+        assertThat(openapi.getString("components.securitySchemes.adminToken.scheme")).isEqualTo("bearer");
+        assertThat(openapi.getList("components.schemas.ErrorEnvelope.required"))
+                .containsExactly("RequestId", "HostId", "Code", "Message");
+    }
+
+    @Test
+    void metricsAreNotServedOnTheRpcPort() {
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    private String managementUrl(String path) {
+        return management.toString().replaceAll("/+$", "").replaceAll("/q$", "") + path;
+    }
+}
