@@ -19,6 +19,10 @@ public class AccountProvisioning {
     public record IssuedKey(String accessKeyId, String accessKeySecret) {
     }
 
+    /** A key as listed to an administrator: never its secret. */
+    public record KeySummary(String accessKeyId, String status) {
+    }
+
     private final SecretCipher cipher;
     private final AccountDirectory directory;
     private final SecureRandom random = new SecureRandom();
@@ -40,18 +44,105 @@ public class AccountProvisioning {
                 .map(entity -> entity == null ? null : entity.toAccount());
     }
 
-    /** Issues a key pair; {@code id} and {@code secret} may be null to have them generated. */
+    /** Null when there is no such account. */
+    public Uni<Account> findAccount(long id) {
+        return Panache.withSession(() -> AccountEntity.<AccountEntity>findById(id))
+                .map(entity -> entity == null ? null : entity.toAccount());
+    }
+
+    /**
+     * Sets (or with null, resets to the default) the account's rate limit. Its keys are dropped from the
+     * AccessKey cache, which carries the account, so the change applies from the next call on this instance.
+     *
+     * @return the updated account, null when there is no such account
+     */
+    public Uni<Account> updateRateLimit(long id, Integer rateLimitPerSecond) {
+        return Panache.withTransaction(() -> AccountEntity.<AccountEntity>findById(id).map(entity -> {
+            if (entity == null) {
+                return null;
+            }
+            entity.rateLimitPerSecond = rateLimitPerSecond;
+            return entity.toAccount();
+        })).call(account -> account == null ? Uni.createFrom().voidItem() : forgetKeysOf(id));
+    }
+
+    /** Deletes the account and everything it owns, media included. False when there was no such account. */
+    public Uni<Boolean> deleteAccount(long id) {
+        return forgetKeysOf(id)
+                .chain(() -> Panache.withTransaction(() -> AccountEntity.delete("id", id)))
+                .call(() -> forgetKeysOf(id))
+                .map(deleted -> deleted > 0);
+    }
+
+    /** Issues a key pair; {@code id} and {@code secret} may be null to have them generated. Null without account. */
     public Uni<IssuedKey> issueAccessKey(long accountId, String id, String secret) {
         String keyId = id != null ? id : "LTAI" + randomText(20);
         String keySecret = secret != null ? secret : randomText(30);
         return Panache.withTransaction(() -> AccountEntity.<AccountEntity>findById(accountId).chain(account -> {
+            if (account == null) {
+                return Uni.createFrom().<IssuedKey>nullItem();
+            }
             AccessKeyEntity key = new AccessKeyEntity();
             key.id = keyId;
             key.account = account;
             key.secretCiphertext = cipher.encrypt(keySecret);
             key.status = AccessKeyEntity.ACTIVE;
-            return key.persist();
-        })).call(() -> directory.forget(keyId)).replaceWith(new IssuedKey(keyId, keySecret));
+            return key.persist().replaceWith(new IssuedKey(keyId, keySecret));
+        })).call(() -> directory.forget(keyId));
+    }
+
+    /** Null when there is no such account. */
+    public Uni<java.util.List<KeySummary>> listAccessKeys(long accountId) {
+        return Panache.withSession(() -> AccountEntity.<AccountEntity>findById(accountId).chain(account -> account == null
+                ? Uni.createFrom().<java.util.List<KeySummary>>nullItem()
+                : AccessKeyEntity.<AccessKeyEntity>list("account.id = ?1 order by id", accountId)
+                        .map(keys -> keys.stream().map(k -> new KeySummary(k.id, k.status)).toList())));
+    }
+
+    /** Activates or disables a key; takes effect at once on this instance. False when there is no such key. */
+    public Uni<Boolean> setAccessKeyActive(String keyId, boolean active) {
+        String status = active ? AccessKeyEntity.ACTIVE : AccessKeyEntity.INACTIVE;
+        return Panache.withTransaction(() -> AccessKeyEntity.update("status = ?1 where id = ?2", status, keyId))
+                .call(() -> directory.forget(keyId))
+                .map(updated -> updated > 0);
+    }
+
+    public Uni<Boolean> deleteAccessKey(String keyId) {
+        return Panache.withTransaction(() -> AccessKeyEntity.delete("id", keyId))
+                .call(() -> directory.forget(keyId))
+                .map(deleted -> deleted > 0);
+    }
+
+    public Uni<Boolean> removeStorageLocation(long accountId, String host) {
+        return deleteOwned(StorageLocationEntity.class, "host", host.toLowerCase(java.util.Locale.ROOT), accountId);
+    }
+
+    public Uni<Boolean> removeTemplateGroup(long accountId, String id) {
+        return deleteOwned(TemplateGroupEntity.class, "id", id, accountId);
+    }
+
+    public Uni<Boolean> removeWorkflow(long accountId, String id) {
+        return deleteOwned(WorkflowEntity.class, "id", id, accountId);
+    }
+
+    public Uni<Boolean> removeCategory(long accountId, long id) {
+        return deleteOwned(CategoryEntity.class, "id", id, accountId);
+    }
+
+    private Uni<Boolean> deleteOwned(Class<?> entity, String idField, Object id, long accountId) {
+        String hql = "delete from " + entity.getSimpleName() + " where " + idField + " = ?1 and accountId = ?2";
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createMutationQuery(hql).setParameter(1, id).setParameter(2, accountId)
+                        .executeUpdate()))
+                .map(deleted -> deleted > 0);
+    }
+
+    private Uni<Void> forgetKeysOf(long accountId) {
+        return Panache.withSession(() -> AccessKeyEntity.<AccessKeyEntity>list("account.id", accountId))
+                .chain(keys -> io.smallrye.mutiny.Multi.createFrom().iterable(keys)
+                        .onItem().transformToUniAndConcatenate(key -> directory.forget(key.id))
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     public Uni<Void> addStorageLocation(long accountId, String host) {

@@ -15,6 +15,12 @@ public record ApiError(int status, String code, String message) {
         return new ApiError(400, "Missing" + parameter, parameter + " is mandatory for this action.");
     }
 
+    /** For mandatory headers (V3 signatures), which have no {@code Missing<Param>} code of their own. */
+    public static ApiError missingParameter(String name) {
+        return new ApiError(400, "MissingParameter",
+                "The input parameter \"" + name + "\" that is mandatory for processing this request is not supplied.");
+    }
+
     public static ApiError invalidParameter(String parameter) {
         return new ApiError(400, "InvalidParameter", "The specified parameter \"" + parameter + "\" is not valid.");
     }

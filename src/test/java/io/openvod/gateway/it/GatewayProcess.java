@@ -121,7 +121,7 @@ public final class GatewayProcess implements AutoCloseable {
                 if (given().baseUri("http://127.0.0.1").port(managementPort).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
-            } catch (Exception notYetListening) {
+            } catch (Exception notYetListening) { // ConnectException arrives unchecked-but-checked from REST Assured
                 // keep polling
             }
             Thread.sleep(200);

@@ -1,0 +1,26 @@
+package io.openvod.gateway.auth;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
+
+/** Picks the nonce store from {@code vod.auth.nonce-store}; Redis is only touched when chosen. */
+@ApplicationScoped
+public class NonceStores {
+
+    private static final Logger LOG = Logger.getLogger(NonceStores.class);
+
+    @Produces
+    @ApplicationScoped
+    NonceStore nonceStore(AuthConfig config, Instance<ReactiveRedisDataSource> redis) {
+        // A nonce must be remembered as long as a request carrying it can still pass the timestamp check.
+        if (config.nonceStore() == AuthConfig.NonceStoreKind.REDIS) {
+            LOG.info("SignatureNonces are kept in Redis (shared by every instance)");
+            return new RedisNonceStore(redis.get());
+        }
+        LOG.info("SignatureNonces are kept in memory (single instance; set vod.auth.nonce-store=redis for several)");
+        return new LocalNonceStore(config.timestampSkew().multipliedBy(2), config.nonceLocalMaxEntries());
+    }
+}

@@ -1,0 +1,28 @@
+package io.openvod.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class Rfc3986Test {
+
+    @Test
+    void unreservedCharactersStayAsTheyAre() {
+        assertThat(Rfc3986.encode("AZaz09-_.~")).isEqualTo("AZaz09-_.~");
+    }
+
+    @Test
+    void spaceIsPercent20AndNotPlus() {
+        assertThat(Rfc3986.encode("a b")).isEqualTo("a%20b");
+    }
+
+    @Test
+    void starPlusSlashAndColonAreEncodedWithUppercaseHex() {
+        assertThat(Rfc3986.encode("*+/:=&")).isEqualTo("%2A%2B%2F%3A%3D%26");
+    }
+
+    @Test
+    void nonAsciiIsEncodedAsUtf8Bytes() {
+        assertThat(Rfc3986.encode("é😀")).isEqualTo("%C3%A9%F0%9F%98%80");
+    }
+}
