@@ -89,13 +89,22 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0 ? a/b : 0)}'; }
 
 # --- build, start, provision -----------------------------------------------------------------------------
 : >"$WORK/loadgen.log"
-LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 build_gateway
 build_load_tests
 create_database
 start_gateway
 provision_or_demo "$ACCOUNTS" "$RUN_ID"
 
+# --- optionally wait for the machine to quieten (a shared machine's other work distorts every figure) -------
+if [[ -n "${QUIET_LOAD:-}" ]]; then
+  for _ in $(seq 1 $(( ${QUIET_WAIT:-300} / 5 ))); do
+    awk -v q="$QUIET_LOAD" '{exit !($1 < q)}' /proc/loadavg && break
+    log "load average $(cut -d' ' -f1 /proc/loadavg) >= QUIET_LOAD=$QUIET_LOAD; waiting"
+    sleep 5
+  done
+fi
+
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- warm-up ----------------------------------------------------------------------------------------------
 log "warming up for ${WARMUP}s"
 load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup >/dev/null
