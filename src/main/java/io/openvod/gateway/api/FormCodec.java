@@ -80,11 +80,16 @@ public final class FormCodec {
                 bytes.writeBytes(utf8);
             }
         }
+        return strictUtf8(bytes.toByteArray(), parameter);
+    }
+
+    /** Raw bytes that are not UTF-8 would otherwise turn silently into U+FFFD and be stored that way. */
+    public static String strictUtf8(byte[] bytes, String parameter) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             throw malformed(parameter);

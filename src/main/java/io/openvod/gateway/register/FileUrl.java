@@ -34,7 +34,7 @@ record FileUrl(String text, String key, String storageLocation, String fileName)
     static FileUrl parse(String text) {
         TextRules.requireMaxBytes("FileURL", text, MAX_BYTES);
         Matcher m = SHAPE.matcher(text);
-        if (!m.matches() || text.chars().anyMatch(Character::isISOControl)) {
+        if (!m.matches() || !TextRules.isStorable(text)) {
             throw invalid();
         }
         String path = m.group(3);

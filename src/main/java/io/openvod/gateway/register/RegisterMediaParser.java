@@ -101,6 +101,9 @@ class RegisterMediaParser {
         validateTags(tags);
         String coverUrl = string(node, "CoverURL");
         TextRules.requireMaxBytes("CoverURL", coverUrl, MAX_COVER_URL_BYTES);
+        if (coverUrl != null && !TextRules.isStorable(coverUrl)) {
+            throw ApiError.invalidParameter("CoverURL", "It contains control characters or broken UTF-16.").exception();
+        }
         return new MediaMetadata(fileUrl, title, description, tags, coverUrl, cateId(node));
     }
 

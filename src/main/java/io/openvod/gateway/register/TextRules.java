@@ -46,6 +46,25 @@ final class TextRules {
         return true;
     }
 
+    /**
+     * Text that cannot be stored as it came: a lone surrogate would become '?' in UTF-8, and PostgreSQL refuses
+     * NUL. Used for URLs, which may otherwise hold any character.
+     */
+    static boolean isStorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** UTF-8 length without encoding; a surrogate pair counts four bytes. */
     static int utf8Length(String value) {
         int bytes = 0;

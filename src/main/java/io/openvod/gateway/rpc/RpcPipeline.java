@@ -8,6 +8,7 @@ import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.api.ServerFailures;
 import io.openvod.gateway.auth.RequestAuthenticator;
 import io.openvod.gateway.metrics.RpcMetrics;
+import io.openvod.gateway.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The order every call goes through: parse, resolve the action, authenticate, then the action itself.
+ * The order every call goes through: parse, resolve the action, authenticate, rate-limit, then the action itself.
  * Whatever fails on the way ends as an Alibaba error envelope, never as a stack trace.
  */
 @ApplicationScoped
@@ -29,14 +30,16 @@ public class RpcPipeline {
     private final RpcResponses responses;
     private final AccessLog accessLog;
     private final RpcMetrics metrics;
+    private final RateLimiter rateLimiter;
 
     public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
-            AccessLog accessLog, RpcMetrics metrics) {
+            AccessLog accessLog, RpcMetrics metrics, RateLimiter rateLimiter) {
         this.actions = actions;
         this.authenticator = authenticator;
         this.responses = responses;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.rateLimiter = rateLimiter;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
@@ -57,6 +60,7 @@ public class RpcPipeline {
         RpcAction action = actions.resolve(request);
         return authenticator.authenticate(request)
                 .invoke(caller -> trace.caller(caller))
+                .chain(caller -> rateLimiter.acquire(caller, action.name()))
                 .chain(caller -> action.invoke(new RpcCall(trace.context(), caller, request)))
                 .map(fields -> responses.success(trace.context(), action.name(), fields));
     }

@@ -3,7 +3,6 @@ package io.openvod.gateway.rpc;
 import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.api.FormCodec;
 import io.vertx.core.http.HttpServerRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +34,7 @@ public record RpcRequest(String method, Map<String, String> query, Map<String, S
         Map<String, String> params = new LinkedHashMap<>(query);
         String contentType = headers.getOrDefault("content-type", "");
         if (body.length > 0 && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            FormCodec.decode(new String(body, StandardCharsets.UTF_8), (name, value) -> putOnce(params, name, value));
+            FormCodec.decode(FormCodec.strictUtf8(body, "Body"), (name, value) -> putOnce(params, name, value));
         }
         return new RpcRequest(http.method().name(), Collections.unmodifiableMap(query),
                 Collections.unmodifiableMap(params), Collections.unmodifiableMap(headers), body);

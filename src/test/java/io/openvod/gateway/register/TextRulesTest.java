@@ -40,4 +40,12 @@ class TextRulesTest {
     void ordinaryTextInAnyScriptIsDisplayable() {
         assertThat(TextRules.isDisplayable("Vidéo 视频 видео *test* ~1/2 <x>", false)).isTrue();
     }
+
+    @Test
+    void urlsMayHoldAnyCharacterThatCanBeStored() {
+        assertThat(TextRules.isStorable("a b+c/视频/\uD83C\uDF89.mp4")).isTrue();
+        assertThat(TextRules.isStorable("nul\u0000")).isFalse();
+        assertThat(TextRules.isStorable("lone\uDC00")).isFalse();
+        assertThat(TextRules.isStorable("lone\uD800")).isFalse();
+    }
 }

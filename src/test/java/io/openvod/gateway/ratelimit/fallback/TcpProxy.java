@@ -1,0 +1,135 @@
+package io.openvod.gateway.ratelimit.fallback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay on an ephemeral port between the gateway and the shared Redis, so a test can take "Redis" away
+ * without touching the Redis other tests use. {@link #cut()} drops every connection and refuses new ones;
+ * {@link #stall()} accepts connections but never answers (a hung Redis); {@link #restore()} relays again,
+ * including on the connections accepted while stalled, as a Redis that was slow and recovered would.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private enum Mode { RELAY, CUT, STALL }
+
+    private final String targetHost;
+    private final int targetPort;
+    private final ServerSocket server;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> stalled = ConcurrentHashMap.newKeySet();
+    private volatile Mode mode = Mode.RELAY;
+
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        daemon("proxy-accept", this::acceptLoop);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public synchronized void cut() {
+        mode = Mode.CUT;
+        closeAll();
+    }
+
+    public synchronized void stall() {
+        mode = Mode.STALL;
+        closeAll();
+    }
+
+    public synchronized void restore() {
+        mode = Mode.RELAY;
+        for (Socket client : stalled) {
+            try {
+                relay(client);
+            } catch (IOException e) {
+                close(client);
+            }
+        }
+        stalled.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        closeAll();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                synchronized (this) {
+                    switch (mode) {
+                        case CUT -> client.close();
+                        case STALL -> stalled.add(client);
+                        case RELAY -> relay(client);
+                    }
+                }
+            } catch (IOException e) {
+                // Closed while accepting, or Redis refused: the client sees a dropped connection, as intended.
+            }
+        }
+    }
+
+    private void relay(Socket client) throws IOException {
+        sockets.add(client);
+        Socket upstream;
+        try {
+            upstream = new Socket(targetHost, targetPort);
+        } catch (IOException e) {
+            close(client);
+            throw e;
+        }
+        sockets.add(upstream);
+        daemon("proxy-up", () -> pump(client, upstream));
+        daemon("proxy-down", () -> pump(upstream, client));
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // One side went away: close both below.
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private void closeAll() {
+        sockets.forEach(TcpProxy::close);
+        sockets.clear();
+        stalled.forEach(TcpProxy::close);
+        stalled.clear();
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Already gone.
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
