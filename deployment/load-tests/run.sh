@@ -9,7 +9,8 @@
 #       runs the suite against a gateway that is already running (KEYS: accessKeyId,accessKeySecret,storageHost
 #       lines; without KEYS the dev-mode demo account is used, or ACCESS_KEY_ID/ACCESS_KEY_SECRET/STORAGE_HOST).
 #
-# Other settings: SCENARIOS (new,repeat,hot,many), DURATION (s per scenario, 20), NEW_RATE (20), REPEAT_RATE
+# Other settings: SCENARIOS (warmup,new,repeat,hot,many), DURATION (s per scenario, 20), WARMUP_DURATION (10),
+# WARMUP_RATE (50), NEW_RATE (20), REPEAT_RATE
 # (20), HOT_RATE (200), MANY_RATE (100) requests/s, FILES (10), ACCOUNTS (10), HOT_LIMIT (50).
 set -euo pipefail
 

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * The load-test suite: signed RegisterMedia calls against any gateway, open model (constant arrival rate),
- * one scenario after the other so each has the server to itself:
+ * one scenario after the other so each has the server to itself, after a short warm-up:
  * <ul>
  * <li>{@code new}: new registrations, 10 new files per request, one account below its limit;</li>
  * <li>{@code repeat}: repeated registrations of a small fixed set of files (idempotent path);</li>
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * Settings (system property or environment variable, see {@link Settings}): {@code gateway.url},
  * {@code keys} (CSV of accessKeyId,accessKeySecret,storageHost) or {@code access.key.id} /
  * {@code access.key.secret} / {@code storage.host}, {@code hot.keys} (CSV; default: the first key),
- * {@code scenarios}, {@code duration} (seconds per scenario), {@code new.rate}, {@code repeat.rate},
+ * {@code scenarios}, {@code duration} (seconds per scenario), {@code warmup.duration}, {@code warmup.rate}, {@code new.rate}, {@code repeat.rate},
  * {@code hot.rate}, {@code many.rate} (requests per second), {@code files} (per request).
  */
 public class LoadTestSuite extends Simulation {
@@ -62,7 +62,7 @@ public class LoadTestSuite extends Simulation {
 
     {
         List<PopulationBuilder> chain = new ArrayList<>();
-        for (String name : Settings.string("scenarios", "new,repeat,hot,many").split(",")) {
+        for (String name : Settings.string("scenarios", "warmup,new,repeat,hot,many").split(",")) {
             chain.add(population(name.strip()));
         }
         PopulationBuilder first = chain.get(0);
@@ -86,11 +86,16 @@ public class LoadTestSuite extends Simulation {
 
     private PopulationBuilder population(String name) {
         return switch (name) {
+            // A freshly started JVM answers its first calls slowly (JIT); this keeps that out of the scenarios.
+            case "warmup" -> newRegistrations("warm-up", this::nextKey).injectOpen(
+                    constantUsersPerSec(Settings.number("warmup.rate", 50))
+                            .during(Duration.ofSeconds(Settings.integer("warmup.duration", 10))));
             case "new" -> open(newRegistrations("new registrations", () -> keys.get(0)), "new.rate", 20);
             case "repeat" -> open(repeatedRegistrations(), "repeat.rate", 20);
             case "hot" -> open(hotAccount(), "hot.rate", 200);
             case "many" -> open(newRegistrations("many accounts", this::nextKey), "many.rate", 100);
-            default -> throw new IllegalArgumentException("unknown scenario " + name + "; known: new, repeat, hot, many");
+            default -> throw new IllegalArgumentException(
+                    "unknown scenario " + name + "; known: warmup, new, repeat, hot, many");
         };
     }
 
