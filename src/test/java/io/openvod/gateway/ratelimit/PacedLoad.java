@@ -1,13 +1,12 @@
 package io.openvod.gateway.ratelimit;
 
 import io.openvod.gateway.support.Metadatas;
+import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,6 @@ public final class PacedLoad {
     }
 
     public Result run(TestAccount account, int perSecond, Duration duration) {
-        URI uri = uri(account);
         long interval = 1_000_000_000L / perSecond;
         int total = (int) (duration.toNanos() / interval);
         AtomicInteger accepted = new AtomicInteger();
@@ -66,7 +64,7 @@ public final class PacedLoad {
                 LockSupport.parkNanos(wait);
             }
             lastSend = System.nanoTime();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri(account)).timeout(Duration.ofSeconds(20)).GET().build();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                 if (failure == null && response.statusCode() == 200) {
                     accepted.incrementAndGet();
@@ -96,13 +94,9 @@ public final class PacedLoad {
         callbacks.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    /** A freshly signed call: each one needs its own nonce. */
     private URI uri(TestAccount account) {
         String metadatas = Metadatas.of(account.fileUrl("load/same.mp4"));
-        return base.resolve("/?Action=RegisterMedia&Version=2017-03-21&Format=JSON&AccessKeyId="
-                + encode(account.accessKeyId()) + "&RegisterMetadatas=" + encode(metadatas));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return base.resolve("/?" + Rpc.registerMedia(account, metadatas).signedQueryString("GET"));
     }
 }

@@ -2,6 +2,7 @@ package io.openvod.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.openvod.gateway.auth.Rfc3986;
 import io.openvod.gateway.auth.SignatureV1;
 import io.openvod.gateway.auth.SignatureV3;
 import io.restassured.response.Response;
@@ -116,6 +117,21 @@ public final class Rpc {
 
     public Response postForm() {
         return send("POST", true);
+    }
+
+    /**
+     * The signed parameters as a ready query string (fresh nonce and timestamp on each call), for load
+     * generators that send with their own HTTP client.
+     */
+    public String signedQueryString(String method) {
+        Map<String, String> sent = new LinkedHashMap<>(params);
+        if (signed) {
+            signV1(method, sent);
+        }
+        StringBuilder query = new StringBuilder();
+        sent.forEach((name, value) -> query.append(query.length() == 0 ? "" : "&")
+                .append(Rfc3986.encode(name)).append('=').append(Rfc3986.encode(value)));
+        return query.toString();
     }
 
     private Response send(String method, boolean form) {

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on an ephemeral port between the gateway and a shared service (PostgreSQL, Redis), so a test can take it away
- * without touching the instance other tests use. {@link #cut()} drops every connection and refuses new ones;
- * {@link #stall()} accepts connections but never answers (a hung server); {@link #restore()} relays again.
+ * A TCP relay on an ephemeral port between the gateway and a shared server (PostgreSQL, Redis), so a test can take it away
+ * without touching the server other tests use. {@link #cut()} drops every connection and refuses new ones;
+ * {@link #stall()} accepts connections but never answers (a hung server); {@link #restore()} relays again,
+ * including on the connections accepted while stalled, as a server that was slow and recovered would.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> stalled = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.RELAY;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -35,18 +37,26 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    public void cut() {
+    public synchronized void cut() {
         mode = Mode.CUT;
         closeAll();
     }
 
-    public void stall() {
+    public synchronized void stall() {
         mode = Mode.STALL;
         closeAll();
     }
 
-    public void restore() {
+    public synchronized void restore() {
         mode = Mode.RELAY;
+        for (Socket client : stalled) {
+            try {
+                relay(client);
+            } catch (IOException e) {
+                close(client);
+            }
+        }
+        stalled.clear();
     }
 
     @Override
@@ -59,13 +69,15 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                switch (mode) {
-                    case CUT -> client.close();
-                    case STALL -> sockets.add(client);
-                    case RELAY -> relay(client);
+                synchronized (this) {
+                    switch (mode) {
+                        case CUT -> client.close();
+                        case STALL -> stalled.add(client);
+                        case RELAY -> relay(client);
+                    }
                 }
             } catch (IOException e) {
-                // Closed while accepting, or the target refused: the client sees a dropped connection, as intended.
+                // Closed while accepting, or the server refused: the client sees a dropped connection, as intended.
             }
         }
     }
@@ -103,6 +115,8 @@ public final class TcpProxy implements AutoCloseable {
     private void closeAll() {
         sockets.forEach(TcpProxy::close);
         sockets.clear();
+        stalled.forEach(TcpProxy::close);
+        stalled.clear();
     }
 
     private static void close(Socket socket) {

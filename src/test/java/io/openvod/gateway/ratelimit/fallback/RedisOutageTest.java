@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvod.gateway.ratelimit.PacedLoad;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
+import io.openvod.gateway.support.TcpProxy;
 import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;

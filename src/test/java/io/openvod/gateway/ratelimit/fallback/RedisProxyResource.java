@@ -1,5 +1,6 @@
 package io.openvod.gateway.ratelimit.fallback;
 
+import io.openvod.gateway.support.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import io.openvod.gateway.ratelimit.PacedLoad;
 import io.openvod.gateway.ratelimit.config.RateLimitConfig;
 import io.openvod.gateway.ratelimit.fallback.FailoverLimiter;
 import io.openvod.gateway.ratelimit.fallback.RedisBackendProfile;
-import io.openvod.gateway.ratelimit.fallback.TcpProxy;
+import io.openvod.gateway.support.TcpProxy;
 import io.openvod.gateway.ratelimit.limiter.BucketKey;
 import io.openvod.gateway.ratelimit.limiter.Rate;
 import io.openvod.gateway.support.TestAccount;
