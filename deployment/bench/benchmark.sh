@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The benchmark: on this machine, in one run, builds the gateway, starts it in prod mode on loopback against a
+# fresh database, provisions accounts through the admin API, warms it up and measures
+#   1. RegisterMedia throughput (10 new files per request, accounts spread so nothing is throttled) and its
+#      p50/p99 latency at half that throughput, against pgbench running the hot path's own SQL with as many
+#      connections as the gateway's pool;
+#   2. throttled-request throughput of one hot account against a trivial endpoint on the same server;
+#   3. the gateway's resident memory under load.
+# Every phase is bounded in time, and the only target is 127.0.0.1. Usage: deployment/bench/benchmark.sh
+# Settings (environment): see the README section "Load tests and benchmark".
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${BENCH_WORK:-$ROOT/target/bench}
+DURATION=${DURATION:-15}            # seconds per measured phase
+WARMUP=${WARMUP:-30}                # seconds of RegisterMedia load before measuring (JIT, pools, caches)
+CONCURRENCY=${CONCURRENCY:-64}      # HTTP connections for the maximum-throughput phases
+ACCOUNTS=${ACCOUNTS:-32}            # accounts the RegisterMedia load is spread over
+HOT_LIMIT=${HOT_LIMIT:-50}          # rateLimitPerSecond of the hot account
+FILES=${FILES:-10}                  # files per RegisterMedia request
+DB_POOL_SIZE=${DB_POOL_SIZE:-16}    # the gateway's pool, and pgbench's connection count
+PGBENCH_THREADS=${PGBENCH_THREADS:-2}
+BENCH_DB=${BENCH_DB:-vod_bench}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx512m}
+# shellcheck source=lib.sh
+source "$ROOT/deployment/bench/lib.sh"
+
+mkdir -p "$WORK"
+RUN_ID=$(date +%s)
+RSS_SAMPLES="$WORK/rss.samples"
+
+cleanup() {
+  [[ -n "${SAMPLER_PID:-}" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  stop_gateway
+  drop_database
+}
+trap cleanup EXIT
+
+# One load-generator run; prints its RESULT line. Arguments: KEY=VALUE settings of LoadGenerator.
+load() {
+  local line
+  line=$(env GATEWAY_URL="$GATEWAY_URL" KEYS="$WORK/keys.csv" HOT_KEYS="$WORK/hot.csv" FILES="$FILES" "$@" \
+    java -Xms128m -Xmx256m -XX:+UseSerialGC -cp "$(cat "$WORK/loadtest.classpath")" \
+    io.openvod.loadtest.bench.LoadGenerator 2>>"$WORK/loadgen.log" | tee -a "$WORK/loadgen.log" | grep '^RESULT') \
+    || die "load generator failed (log: $WORK/loadgen.log)"
+  log "$line"
+  echo "$line"
+}
+
+field() { # RESULT-line key -> value
+  sed -nE "s/.* $2=([^ ]+).*/\1/p" <<<"$1"
+}
+
+# Machine-wide CPU busy share since a /proc/stat snapshot: shows how shared the machine was.
+cpu_snapshot() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
+cpu_busy_since() { # "busy idle" -> percent busy
+  local now
+  now=$(cpu_snapshot)
+  awk -v a="$1" -v b="$now" 'BEGIN{split(a,x," ");split(b,y," ");d=(y[1]-x[1])+(y[2]-x[2]);printf "%.0f", (d>0 ? 100*(y[1]-x[1])/d : 0)}'
+}
+
+# CPU time of the gateway process, in clock ticks: CPU per request is the figure the shared machine distorts least.
+CLK_TCK=$(getconf CLK_TCK)
+gateway_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
+cpu_us_per_request() { # ticks-before RESULT-line -> microseconds of gateway CPU per answered request
+  awk -v t0="$1" -v t1="$(gateway_ticks)" -v hz="$CLK_TCK" -v n="$(field "$2" requests)" \
+    'BEGIN{printf "%.0f", (n>0 ? (t1-t0)/hz*1e6/n : 0)}'
+}
+
+# Resident memory of the gateway (kB), sampled every 250 ms while a phase runs.
+start_rss_sampler() {
+  (while kill -0 "$GATEWAY_PID" 2>/dev/null; do
+     awk '/^VmRSS/{print $2}' "/proc/$GATEWAY_PID/status" >>"$RSS_SAMPLES" 2>/dev/null || true
+     sleep 0.25
+   done) &
+  SAMPLER_PID=$!
+}
+stop_rss_sampler() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; }
+
+pgbench_tps() { # script -> tps
+  (cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared -c "$DB_POOL_SIZE" \
+    -j "$PGBENCH_THREADS" -T "$DURATION" -f "$1" -D p1="$PG_ACCOUNT_ID" -D p2="$PG_HOST_NAME" -D files="$FILES" \
+    -D p5='{}' -D p8="$NULLS" -D p9="$NULLS" -D p10="$NULLS" -D p11="$NULLS" "$BENCH_DB" >"$WORK/$1.out" 2>&1) \
+    || { cat "$WORK/$1.out" >&2; die "pgbench $1 failed"; }
+  sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$WORK/$1.out" | awk '{printf "%.1f", $1}'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0 ? a/b : 0)}'; }
+
+# --- build, start, provision -----------------------------------------------------------------------------
+: >"$WORK/loadgen.log"
+build_gateway
+build_load_tests
+create_database
+start_gateway
+provision_or_demo "$ACCOUNTS" "$RUN_ID"
+
+# --- optionally wait for the machine to quieten (a shared machine's other work distorts every figure) -------
+if [[ -n "${QUIET_LOAD:-}" ]]; then
+  for _ in $(seq 1 $(( ${QUIET_WAIT:-300} / 5 ))); do
+    awk -v q="$QUIET_LOAD" '{exit !($1 < q)}' /proc/loadavg && break
+    log "load average $(cut -d' ' -f1 /proc/loadavg) >= QUIET_LOAD=$QUIET_LOAD; waiting"
+    sleep 5
+  done
+fi
+
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+# --- warm-up ----------------------------------------------------------------------------------------------
+log "warming up for ${WARMUP}s"
+load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup >/dev/null
+load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-trivial >/dev/null
+load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-hot >/dev/null
+
+# --- 1. RegisterMedia: maximum throughput, then latency at half of it ----------------------------------------
+: >"$RSS_SAMPLES"
+start_rss_sampler
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
+MAX=$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-max)
+MAX_BUSY=$(cpu_busy_since "$cpu0"); MAX_CPU=$(cpu_us_per_request "$ticks0" "$MAX")
+MAX_RPS=$(field "$MAX" throughput)
+stop_rss_sampler
+# --- the ceiling, right after (PostgreSQL's commit latency drifts with the machine's other I/O): pgbench ------
+# running the hot path's own SQL with the gateway idle
+log "pgbench: the hot-path SQL of register/MediaRepository.java with $DB_POOL_SIZE connections"
+java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
+  "$ROOT/src/main/java/io/openvod/gateway/register/MediaRepository.java" "$WORK"
+IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
+PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
+  -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
+NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
+cpu0=$(cpu_snapshot)
+PG_FULL=$(pgbench_tps pgbench-register-new.sql)
+PG_BUSY=$(cpu_busy_since "$cpu0")
+PG_GEN=$(pgbench_tps pgbench-generate.sql)
+# pgbench cannot make strings itself, so each transaction first asks PostgreSQL for its new FileURLs. That query
+# is timed on its own and taken out, which only raises the ceiling (a stricter ratio).
+PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
+
+start_rss_sampler
+HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
+cpu0=$(cpu_snapshot)
+HALF=$(load KIND=register-new MODE=open RATE="$HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-half)
+HALF_BUSY=$(cpu_busy_since "$cpu0")
+stop_rss_sampler
+RSS_PEAK_MB=$(sort -n "$RSS_SAMPLES" | tail -1 | awk '{printf "%.0f", $1/1024}')
+RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
+
+# --- 2. one hot account over its limit vs a trivial endpoint ---------------------------------------------
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
+HOT=$(load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=hot-account)
+HOT_BUSY=$(cpu_busy_since "$cpu0"); HOT_CPU=$(cpu_us_per_request "$ticks0" "$HOT")
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks)
+TRIVIAL=$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=trivial)
+TRIVIAL_BUSY=$(cpu_busy_since "$cpu0"); TRIVIAL_CPU=$(cpu_us_per_request "$ticks0" "$TRIVIAL")
+
+# --- report ----------------------------------------------------------------------------------------------
+R1=$(ratio "$MAX_RPS" "$PG_CEILING")
+R2=$(ratio "$(field "$HOT" throughput)" "$(field "$TRIVIAL" throughput)")
+P99_HALF=$(field "$HALF" p99_ms)
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN{ok=((op=="ge") ? (v>=t) : (v<=t)); print (ok ? "met" : "NOT met")}'; }
+SUMMARY="$WORK/summary.md"
+{
+  echo "### Benchmark run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo
+  echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per phase, WARMUP=${WARMUP}s, CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\")"
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version') (synchronous_commit=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW synchronous_commit')); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
+  echo "Accounts: $ACCOUNTS_NOTE"
+  echo
+  echo "| # | measure | result | reference | ratio | target |"
+  echo "|---|---|---|---|---|---|"
+  echo "| 1 | RegisterMedia, $FILES new files/request, closed model, $CONCURRENCY connections | $(field "$MAX" throughput) req/s (p50 $(field "$MAX" p50_ms) ms, p99 $(field "$MAX" p99_ms) ms; unexpected $(field "$MAX" unexpected), throttled $(field "$MAX" throttled)) | pgbench, same SQL, $DB_POOL_SIZE connections: $PG_CEILING tx/s (raw $PG_FULL, URL-generating query alone $PG_GEN) | **$R1** | ≥ 0.8: $(verdict "$R1" 0.8 ge) |"
+  echo "| 1b | RegisterMedia at half of that, open model ${HALF_RATE} req/s | $(field "$HALF" throughput) req/s, p50 $(field "$HALF" p50_ms) ms, **p99 $P99_HALF ms** (max $(field "$HALF" max_ms) ms; unexpected $(field "$HALF" unexpected)) | | | p99 ≤ 20 ms: $(verdict "$P99_HALF" 20 le) |"
+  echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model, $CONCURRENCY connections | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial endpoint \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) | **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
+  echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
+  echo
+  echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs. Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over ${DURATION} s)."
+  echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
+} >"$SUMMARY"
+echo
+cat "$SUMMARY"

@@ -1,0 +1,89 @@
+package io.openvod.loadtest.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pgbench ceiling runs the very SQL of the gateway's hot path: this reads the statements out of
+ * {@code register/MediaRepository.java} at benchmark time, so the two can never drift apart, and writes them
+ * as a pgbench script.
+ * <p>
+ * pgbench can bind only non-null text to a parameter, so the parameters the gateway binds to NULL for a plain
+ * registration (TemplateGroupId, WorkflowId, UserData: $3, $4, $12) are written as the literal {@code NULL};
+ * every other parameter stays a bound parameter of a prepared statement, as in the gateway.
+ */
+public final class HotPathSql {
+
+    public static final String INSERT_NEW = "INSERT_NEW";
+    public static final String FIND_EXISTING = "FIND_EXISTING";
+
+    /** Parameters of INSERT_NEW that a registration without transcoding or UserData binds to NULL. */
+    static final Set<Integer> NULL_PARAMETERS = Set.of(3, 4, 12);
+
+    private static final Pattern TEXT_BLOCK = Pattern.compile(
+            "private static final String (\\w+) = \"\"\"\\n(.*?)\"\"\";", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
+
+    private HotPathSql() {
+    }
+
+    /** The SQL text blocks of a repository source file, by constant name, as Java would see them. */
+    public static Map<String, String> statements(String javaSource) {
+        Map<String, String> found = new LinkedHashMap<>();
+        Matcher m = TEXT_BLOCK.matcher(javaSource);
+        while (m.find()) {
+            found.put(m.group(1), m.group(2).stripIndent().translateEscapes().strip());
+        }
+        for (String required : new String[] {INSERT_NEW, FIND_EXISTING}) {
+            if (!found.containsKey(required)) {
+                throw new IllegalStateException("MediaRepository no longer declares " + required
+                        + " as a text block; update deployment/load-tests HotPathSql");
+            }
+        }
+        return found;
+    }
+
+    /** INSERT_NEW with $n turned into pgbench variables :pn (or NULL), ended by a semicolon. */
+    public static String insertNewForPgbench(String insertNew) {
+        Matcher m = PARAMETER.matcher(insertNew);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            m.appendReplacement(out, NULL_PARAMETERS.contains(n) ? "NULL" : ":p" + n);
+        }
+        m.appendTail(out);
+        return out + ";\n";
+    }
+
+    /**
+     * The per-transaction values pgbench cannot compute itself (it has no string functions): {@code files}
+     * never-seen FileURLs and their titles, in one trivial query whose cost the benchmark measures separately.
+     */
+    public static String generatorQuery() {
+        return """
+                \\set tx random(1, 9223372036854775806)
+                SELECT array_agg('https://' || :p2 || '/loadtest/pgbench/' || :client_id || '-' || :tx || '-' || i || '.mp4') AS p6,
+                       array_agg('load test ' || i) AS p7
+                FROM generate_series(1, :files) AS i \\gset
+                """;
+    }
+
+    /** Writes {@code pgbench-generate.sql} and {@code pgbench-register-new.sql} into a directory. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: HotPathSql <path to MediaRepository.java> <output directory>");
+            System.exit(2);
+        }
+        Map<String, String> sql = statements(Files.readString(Path.of(args[0])));
+        Path out = Files.createDirectories(Path.of(args[1]));
+        Files.writeString(out.resolve("pgbench-generate.sql"), generatorQuery());
+        Files.writeString(out.resolve("pgbench-register-new.sql"),
+                generatorQuery() + insertNewForPgbench(sql.get(INSERT_NEW)));
+    }
+}
