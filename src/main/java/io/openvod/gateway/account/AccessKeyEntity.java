@@ -27,8 +27,4 @@ public class AccessKeyEntity extends PanacheEntityBase {
     public byte[] secretCiphertext;
 
     public String status;
-
-    public AccessKey toAccessKey() {
-        return new AccessKey(id, account.toAccount(), ACTIVE.equals(status), secretCiphertext);
-    }
 }

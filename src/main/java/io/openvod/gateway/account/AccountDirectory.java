@@ -16,9 +16,11 @@ import java.util.Optional;
 public class AccountDirectory {
 
     private final Cache cache;
+    private final SecretCipher cipher;
 
-    public AccountDirectory(@CacheName("access-keys") Cache cache) {
+    public AccountDirectory(@CacheName("access-keys") Cache cache, SecretCipher cipher) {
         this.cache = cache;
+        this.cipher = cipher;
     }
 
     public Uni<Optional<AccessKey>> findAccessKey(String accessKeyId) {
@@ -37,6 +39,11 @@ public class AccountDirectory {
         return Panache.withSession(() -> AccessKeyEntity
                 .<AccessKeyEntity>find("from AccessKeyEntity k join fetch k.account where k.id = ?1", accessKeyId)
                 .firstResult()
-                .map(entity -> Optional.ofNullable(entity).map(AccessKeyEntity::toAccessKey)));
+                .map(entity -> Optional.ofNullable(entity).map(this::toAccessKey)));
+    }
+
+    private AccessKey toAccessKey(AccessKeyEntity entity) {
+        return new AccessKey(entity.id, entity.account.toAccount(), AccessKeyEntity.ACTIVE.equals(entity.status),
+                cipher.decrypt(entity.secretCiphertext));
     }
 }

@@ -1,10 +1,10 @@
 package io.openvod.gateway.api;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -55,11 +55,14 @@ public final class FormCodec {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
             return text;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        // Hot path (RegisterMetadatas is mostly escapes): one byte array, no per-character allocation.
+        byte[] bytes = new byte[text.length() * 3];
+        int n = 0;
+        boolean ascii = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '+') {
-                bytes.write(' ');
+                bytes[n++] = ' ';
             } else if (c == '%') {
                 if (i + 2 >= text.length()) {
                     throw malformed(parameter);
@@ -69,18 +72,23 @@ public final class FormCodec {
                 if (hi < 0 || lo < 0) {
                     throw malformed(parameter);
                 }
-                bytes.write((hi << 4) | lo);
+                bytes[n] = (byte) ((hi << 4) | lo);
+                ascii &= bytes[n++] >= 0;
                 i += 2;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
             } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-                    utf8 = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.writeBytes(utf8);
+                // A raw non-ASCII character (rare: clients escape them); a pair keeps its two halves together.
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(utf8, 0, bytes, n, utf8.length);
+                n += utf8.length;
+                ascii = false;
+                i = end - 1;
             }
         }
-        return strictUtf8(bytes.toByteArray(), parameter);
+        return ascii ? new String(bytes, 0, n, StandardCharsets.ISO_8859_1)
+                : strictUtf8(Arrays.copyOf(bytes, n), parameter);
     }
 
     /** Raw bytes that are not UTF-8 would otherwise turn silently into U+FFFD and be stored that way. */

@@ -2,7 +2,6 @@ package io.openvod.gateway.auth;
 
 import io.openvod.gateway.account.AccessKey;
 import io.openvod.gateway.account.AccountDirectory;
-import io.openvod.gateway.account.SecretCipher;
 import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.rpc.RpcRequest;
 import io.smallrye.mutiny.Uni;
@@ -26,13 +25,11 @@ public class RequestAuthenticator {
     private static final Pattern NONCE = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     private final AccountDirectory directory;
-    private final SecretCipher cipher;
     private final NonceStore nonces;
     private final Duration skew;
 
-    public RequestAuthenticator(AccountDirectory directory, SecretCipher cipher, NonceStore nonces, AuthConfig config) {
+    public RequestAuthenticator(AccountDirectory directory, NonceStore nonces, AuthConfig config) {
         this.directory = directory;
-        this.cipher = cipher;
         this.nonces = nonces;
         this.skew = config.timestampSkew();
     }
@@ -75,7 +72,7 @@ public class RequestAuthenticator {
         if (!key.active()) {
             throw ApiError.accessKeyInactive().exception();
         }
-        if (!claim.signedWith(cipher.decrypt(key.secretCiphertext()))) {
+        if (!claim.signedWith(key.secret())) {
             throw ApiError.signatureDoesNotMatch(claim.shown()).exception();
         }
         return key;
