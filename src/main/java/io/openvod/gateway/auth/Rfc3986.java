@@ -19,16 +19,46 @@ public final class Rfc3986 {
             return text;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length * 3);
+        char[] out = new char[bytes.length * 3];
+        int n = 0;
         for (byte b : bytes) {
             int c = b & 0xFF;
             if (isUnreserved(c)) {
-                out.append((char) c);
+                out[n++] = (char) c;
             } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                out[n++] = '%';
+                out[n++] = HEX[c >> 4];
+                out[n++] = HEX[c & 0xF];
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
+    }
+
+    /**
+     * Appends {@code encode(encode(text))} in one pass: what the v1 string to sign holds for each name and value,
+     * since the canonical query is encoded once more as a whole. An escape {@code %XX} becomes {@code %25XX}.
+     */
+    public static void appendEncodedTwice(StringBuilder out, String text) {
+        if (isUnreserved(text)) {
+            out.append(text);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        char[] chars = new char[bytes.length * 5];
+        int n = 0;
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (isUnreserved(c)) {
+                chars[n++] = (char) c;
+            } else {
+                chars[n++] = '%';
+                chars[n++] = '2';
+                chars[n++] = '5';
+                chars[n++] = HEX[c >> 4];
+                chars[n++] = HEX[c & 0xF];
+            }
+        }
+        out.append(chars, 0, n);
     }
 
     private static boolean isUnreserved(String text) {

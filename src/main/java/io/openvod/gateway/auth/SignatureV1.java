@@ -26,14 +26,21 @@ public final class SignatureV1 {
         // String's natural order is UTF-16 order; for the ASCII names of this API it equals byte order.
         Map<String, String> sorted = new TreeMap<>(params);
         sorted.remove("Signature");
-        StringBuilder canonical = new StringBuilder();
-        sorted.forEach((name, value) -> {
-            if (!canonical.isEmpty()) {
-                canonical.append('&');
+        // The canonical query is encoded again as a whole; doing both encodings at once skips building it
+        // ("=" becomes %3D, "&" becomes %26, an escape %XX becomes %25XX).
+        StringBuilder toSign = new StringBuilder(httpMethod.length() + 8 + params.size() * 64).append(httpMethod)
+                .append("&%2F&");
+        boolean first = true;
+        for (Map.Entry<String, String> param : sorted.entrySet()) {
+            if (!first) {
+                toSign.append("%26");
             }
-            canonical.append(Rfc3986.encode(name)).append('=').append(Rfc3986.encode(value == null ? "" : value));
-        });
-        return httpMethod + "&" + Rfc3986.encode("/") + "&" + Rfc3986.encode(canonical.toString());
+            first = false;
+            Rfc3986.appendEncodedTwice(toSign, param.getKey());
+            toSign.append("%3D");
+            Rfc3986.appendEncodedTwice(toSign, param.getValue() == null ? "" : param.getValue());
+        }
+        return toSign.toString();
     }
 
     /** Base64 of HMAC-SHA1 keyed with {@code secret + "&"}. */

@@ -25,4 +25,13 @@ class Rfc3986Test {
     void nonAsciiIsEncodedAsUtf8Bytes() {
         assertThat(Rfc3986.encode("é😀")).isEqualTo("%C3%A9%F0%9F%98%80");
     }
+
+    @Test
+    void encodingTwiceInOnePassEqualsEncodingTheEncoding() {
+        for (String text : new String[] {"", "plain-_.~", "a b*c+d/e=f&g", "Vidéo 视频 \uD83C\uDF89", "%41", "[{\"FileURL\":1}]"}) {
+            StringBuilder once = new StringBuilder();
+            Rfc3986.appendEncodedTwice(once, text);
+            assertThat(once.toString()).as(text).isEqualTo(Rfc3986.encode(Rfc3986.encode(text)));
+        }
+    }
 }
