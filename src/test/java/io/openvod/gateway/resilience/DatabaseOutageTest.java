@@ -2,9 +2,9 @@ package io.openvod.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvod.gateway.support.Admin;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
-import io.openvod.gateway.support.TcpProxy;
 import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
 import io.openvod.gateway.support.TestDatabase;
@@ -43,8 +43,6 @@ class DatabaseOutageTest {
 
     PostgresOutage outage;
 
-    TcpProxy proxy;
-
     record Outcome(long atMillis, Response response) {
     }
 
@@ -74,13 +72,19 @@ class DatabaseOutageTest {
         LOG.infof("Taking PostgreSQL away (%s)", outage.mode());
         outage.begin();
         long outageBegan = System.currentTimeMillis() - start;
-        Thread.sleep(4_000);
+        Thread.sleep(2_000);
+        int readyDuringOutage = Admin.anonymous().get("/q/health/ready").statusCode();
+        int liveDuringOutage = Admin.anonymous().get("/q/health/live").statusCode();
+        Thread.sleep(2_000);
         outage.end();
         long outageEnded = System.currentTimeMillis() - start;
         LOG.info("PostgreSQL is back");
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
+        assertThat(readyDuringOutage).as("readiness reports the database").isEqualTo(503);
+        assertThat(liveDuringOutage).as("liveness stays up: restarting would not bring the database back").isEqualTo(200);
+        assertThat(Admin.anonymous().get("/q/health/ready").statusCode()).as("ready again").isEqualTo(200);
         assertEveryFailureIsACleanServiceUnavailable(outcomes);
         assertEveryAcknowledgedFileIsStoredOnceWithItsMediaId(account, outcomes);
         assertThat(outcomes).anySatisfy(o -> assertThat(o.atMillis()).isBetween(outageBegan + 500, outageEnded))
