@@ -99,7 +99,7 @@ public record ApiError(int status, String code, String message) {
         return new ApiError(400, "Throttling.User", "Request was denied due to user flow control.");
     }
 
-    public static ApiError requestTooLarge(String what, int limitBytes) {
+    public static ApiError requestTooLarge(String what, long limitBytes) {
         return new ApiError(413, "RequestEntityTooLarge",
                 "The request " + what + " has exceeded " + limitBytes + " bytes.");
     }

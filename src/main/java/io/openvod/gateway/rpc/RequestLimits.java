@@ -32,7 +32,7 @@ public class RequestLimits {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && exceeds(length)) {
                 RequestContext context = RpcPipeline.startContext(ctx.request());
-                ApiError error = ApiError.requestTooLarge("body", (int) maxBodyBytes);
+                ApiError error = ApiError.requestTooLarge("body", maxBodyBytes);
                 ctx.response().setStatusCode(error.status())
                         .putHeader("Content-Type", context.format().contentType())
                         .putHeader(RpcResponses.REQUEST_ID_HEADER, context.requestId())

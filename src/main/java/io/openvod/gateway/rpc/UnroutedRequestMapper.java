@@ -2,11 +2,14 @@ package io.openvod.gateway.rpc;
 
 import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.api.RpcResponses;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -16,27 +19,34 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class UnroutedRequestMapper {
 
     private final RpcResponses responses;
+    private final long maxBodyBytes;
 
-    public UnroutedRequestMapper(RpcResponses responses) {
+    public UnroutedRequestMapper(RpcResponses responses,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.responses = responses;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest http) {
-        return responses.error(RpcPipeline.startContext(http), ApiError.actionNotFound(), java.util.Map.of());
+        return answer(http, ApiError.actionNotFound());
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, HttpServerRequest http) {
-        return responses.error(RpcPipeline.startContext(http), ApiError.actionNotFound(), java.util.Map.of());
+        return answer(http, ApiError.actionNotFound());
     }
 
     @ServerExceptionMapper
     public Response otherWebFailure(WebApplicationException e, HttpServerRequest http) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        ApiError error = status == 413
-                ? ApiError.requestTooLarge("body", -1)
-                : status >= 500 ? ApiError.internalError() : ApiError.invalidParameter("Request", e.getMessage());
-        return responses.error(RpcPipeline.startContext(http), error, java.util.Map.of());
+        ApiError error = status == 413 ? ApiError.requestTooLarge("body", maxBodyBytes)
+                : status >= 500 ? ApiError.internalError()
+                : ApiError.invalidParameter("Request", "The HTTP request could not be read.");
+        return answer(http, error);
+    }
+
+    private Response answer(HttpServerRequest http, ApiError error) {
+        return responses.error(RpcPipeline.startContext(http), error, Map.of());
     }
 }
