@@ -32,7 +32,7 @@ public class RequestLimits {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && exceeds(length)) {
                 RequestContext context = RpcPipeline.startContext(ctx.request());
-                ApiError error = ApiError.requestTooLarge("body", maxBodyBytes);
+                ApiError error = bodyTooLarge();
                 ctx.response().setStatusCode(error.status())
                         .putHeader("Content-Type", context.format().contentType())
                         .putHeader(RpcResponses.REQUEST_ID_HEADER, context.requestId())
@@ -42,6 +42,11 @@ public class RequestLimits {
             }
             ctx.next();
         });
+    }
+
+    /** The answer to a body over the limit, wherever it is noticed. */
+    ApiError bodyTooLarge() {
+        return ApiError.requestTooLarge("body", maxBodyBytes);
     }
 
     private boolean exceeds(String contentLength) {

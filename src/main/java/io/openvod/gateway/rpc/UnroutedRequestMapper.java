@@ -2,14 +2,12 @@ package io.openvod.gateway.rpc;
 
 import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.api.RpcResponses;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -19,12 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class UnroutedRequestMapper {
 
     private final RpcResponses responses;
-    private final long maxBodyBytes;
+    private final RequestLimits limits;
 
-    public UnroutedRequestMapper(RpcResponses responses,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public UnroutedRequestMapper(RpcResponses responses, RequestLimits limits) {
         this.responses = responses;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.limits = limits;
     }
 
     @ServerExceptionMapper
@@ -40,7 +37,7 @@ public class UnroutedRequestMapper {
     @ServerExceptionMapper
     public Response otherWebFailure(WebApplicationException e, HttpServerRequest http) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        ApiError error = status == 413 ? ApiError.requestTooLarge("body", maxBodyBytes)
+        ApiError error = status == 413 ? limits.bodyTooLarge()
                 : status >= 500 ? ApiError.internalError()
                 : ApiError.invalidParameter("Request", "The HTTP request could not be read.");
         return answer(http, error);
