@@ -123,7 +123,7 @@ class HostileInputPropertyIT {
 
     @Provide
     Arbitrary<Integer> depths() {
-        // Deeper than Jackson's nesting limit (1000), yet inside the 64 KiB body once percent-encoded.
+        // Deeper than Jackson's nesting limit (1000), yet inside the 128 KiB body once percent-encoded.
         return Arbitraries.oneOf(Arbitraries.integers().between(1, 50), Arbitraries.integers().between(900, 5_000));
     }
 

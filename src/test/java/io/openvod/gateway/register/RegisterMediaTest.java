@@ -133,6 +133,25 @@ class RegisterMediaTest {
     }
 
     @Test
+    void largestLegalRequestIsAcceptedInABodyAndInAQuery() {
+        for (boolean inBody : new boolean[] {true, false}) {
+            List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String prefix = "https://" + account.bucketHost() + "/" + inBody + i + "/";
+                String url = prefix + "视".repeat((1024 - prefix.length() - 4) / 3) + ".mp4";
+                items.add(Metadatas.item(url, "Title", "视".repeat(42), "Description", "视".repeat(341),
+                        "Tags", String.join(",", java.util.Collections.nCopies(16, "视".repeat(10))),
+                        "CoverURL", "https://img.example.com/" + "视".repeat(333), "CateId", account.cateId()));
+            }
+            Rpc rpc = Rpc.registerMedia(account, Metadatas.items(items)).param("UserData", "{\"Extend\":\""
+                    + "视".repeat(170) + "\"}");
+            (inBody ? rpc.postForm() : rpc.post()).then()
+                    .statusCode(200)
+                    .body("RegisteredMediaList", hasSize(10));
+        }
+    }
+
+    @Test
     void titleDefaultsToTheFileName() {
         Rpc.registerMedia(account, Metadatas.of(account.fileUrl("dir/holiday clip.mp4"))).get().then().statusCode(200);
         assertThat(db.rows("SELECT title FROM media WHERE account_id = $1", account.id()).get(0).getString("title"))

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class RequestLimitsTest {
 
     @Test
-    void bodyOver64KibIs413WithTheEnvelope() {
+    void bodyOver128KibIs413WithTheEnvelope() {
         given().accept("application/json").contentType("application/x-www-form-urlencoded")
-                .body("Action=RegisterMedia&RegisterMetadatas=" + "a".repeat(70_000)).post("/").then()
+                .body("Action=RegisterMedia&RegisterMetadatas=" + "a".repeat(140_000)).post("/").then()
                 .statusCode(413)
                 .contentType("application/json")
                 .body("Code", equalTo("RequestEntityTooLarge"))
-                .body("Message", containsString("65536 bytes"));
+                .body("Message", containsString("131072 bytes"));
     }
 
     @Test
