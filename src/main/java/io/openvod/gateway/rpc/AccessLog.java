@@ -16,11 +16,16 @@ public class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        double millis = (System.nanoTime() - trace.context().startNanos()) / 1_000_000.0;
-        LOG.infof("requestId=%s action=%s account=%s accessKeyId=%s status=%d code=%s latencyMs=%.1f",
-                trace.context().requestId(), trace.action(),
-                trace.caller() == null ? "-" : trace.caller().account().id(),
-                trace.caller() == null ? "-" : trace.caller().accessKeyId(),
-                trace.status(), trace.code(), millis);
+        // Built by hand: java.util.Formatter was a visible share of a throttled call's CPU.
+        long tenthsOfMs = (System.nanoTime() - trace.context().startNanos() + 50_000) / 100_000;
+        StringBuilder line = new StringBuilder(192)
+                .append("requestId=").append(trace.context().requestId())
+                .append(" action=").append(trace.action())
+                .append(" account=").append(trace.caller() == null ? "-" : trace.caller().account().id())
+                .append(" accessKeyId=").append(trace.caller() == null ? "-" : trace.caller().accessKeyId())
+                .append(" status=").append(trace.status())
+                .append(" code=").append(trace.code())
+                .append(" latencyMs=").append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10);
+        LOG.info(line);
     }
 }

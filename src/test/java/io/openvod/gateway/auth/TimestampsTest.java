@@ -41,4 +41,21 @@ class TimestampsTest {
     void fractionalSecondsAreTolerated() {
         assertThat(Timestamps.check("2024-01-01T12:00:00.123Z", NOW, SKEW)).isEqualTo(NOW.plusMillis(123));
     }
+
+    @Test
+    void impossibleDatesAreFormatErrors() {
+        for (String value : new String[] {"2024-13-01T12:00:00Z", "2024-02-30T12:00:00Z", "2024-01-01T24:00:00Z",
+                "2024-01-01T12:60:00Z"}) {
+            assertThat(codeOf(value)).as(value).isEqualTo("InvalidTimeStamp.Format");
+        }
+    }
+
+    @Test
+    void theHandReadFormAgreesWithTheIsoParser() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextInt(2_000_000_000) + 100_000_000L);
+            assertThat(Timestamps.parse(at.toString())).isEqualTo(at);
+        }
+    }
 }
