@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Creates accounts and what they own. Used by the admin API, the demo account and the tests; never on the
@@ -92,9 +94,9 @@ public class AccountProvisioning {
     }
 
     /** Null when there is no such account. */
-    public Uni<java.util.List<KeySummary>> listAccessKeys(long accountId) {
+    public Uni<List<KeySummary>> listAccessKeys(long accountId) {
         return Panache.withSession(() -> AccountEntity.<AccountEntity>findById(accountId).chain(account -> account == null
-                ? Uni.createFrom().<java.util.List<KeySummary>>nullItem()
+                ? Uni.createFrom().<List<KeySummary>>nullItem()
                 : AccessKeyEntity.<AccessKeyEntity>list("account.id = ?1 order by id", accountId)
                         .map(keys -> keys.stream().map(k -> new KeySummary(k.id, k.status)).toList())));
     }
@@ -114,7 +116,7 @@ public class AccountProvisioning {
     }
 
     public Uni<Boolean> removeStorageLocation(long accountId, String host) {
-        return deleteOwned(StorageLocationEntity.class, "host", host.toLowerCase(java.util.Locale.ROOT), accountId);
+        return deleteOwned(StorageLocationEntity.class, "host", host.toLowerCase(Locale.ROOT), accountId);
     }
 
     public Uni<Boolean> removeTemplateGroup(long accountId, String id) {
@@ -147,7 +149,7 @@ public class AccountProvisioning {
 
     public Uni<Void> addStorageLocation(long accountId, String host) {
         StorageLocationEntity location = new StorageLocationEntity();
-        location.host = host.toLowerCase(java.util.Locale.ROOT);
+        location.host = host.toLowerCase(Locale.ROOT);
         location.accountId = accountId;
         return Panache.withTransaction(location::persist).replaceWithVoid();
     }

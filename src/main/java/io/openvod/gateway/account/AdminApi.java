@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -129,7 +130,7 @@ public class AdminApi {
 
     private Uni<Object> addStorageLocation(RoutingContext ctx) {
         long id = accountId(ctx);
-        String host = text(body(ctx), "host", null, true).toLowerCase(java.util.Locale.ROOT);
+        String host = text(body(ctx), "host", null, true).toLowerCase(Locale.ROOT);
         if (!HOST.matcher(host).matches()) {
             throw AdminFailure.invalid("host", "It must be a bucket host name such as bucket.oss-cn-shanghai.aliyuncs.com.");
         }

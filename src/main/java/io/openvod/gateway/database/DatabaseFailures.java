@@ -3,6 +3,7 @@ package io.openvod.gateway.database;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -49,7 +50,7 @@ public final class DatabaseFailures {
                 return sqlClass.equals("08") || sqlClass.equals("53") || sqlClass.equals("57");
             }
             // The pool reports an exhausted wait queue or an acquisition timeout without a dedicated type.
-            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("connection") && (message.contains("timeout") || message.contains("refused")
                     || message.contains("closed") || message.contains("max waiter"))) {
                 return true;

@@ -11,6 +11,7 @@ import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class TenantIsolationTest {
 
     @Test
     void keyOfBCannotUseTheCategoryOfA() {
-        String item = Metadatas.items(java.util.List.of(Metadatas.item(b.fileUrl("c.mp4"), "Title", "c",
+        String item = Metadatas.items(List.of(Metadatas.item(b.fileUrl("c.mp4"), "Title", "c",
                 "CateId", a.cateId())));
         Rpc.registerMedia(b, item).get().then().statusCode(404).body("Code", equalTo("InvalidCateId.NotFound"));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.openvod.gateway.api.ApiException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
@@ -52,7 +53,7 @@ class TimestampsTest {
 
     @Test
     void theHandReadFormAgreesWithTheIsoParser() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 10_000; i++) {
             Instant at = Instant.ofEpochSecond(random.nextInt(2_000_000_000) + 100_000_000L);
             assertThat(Timestamps.parse(at.toString())).isEqualTo(at);

@@ -17,7 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,12 +138,12 @@ class RegisterMediaTest {
     @Test
     void largestLegalRequestIsAcceptedInABodyAndInAQuery() {
         for (boolean inBody : new boolean[] {true, false}) {
-            List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+            List<Map<String, Object>> items = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String prefix = "https://" + account.bucketHost() + "/" + inBody + i + "/";
                 String url = prefix + "视".repeat((1024 - prefix.length() - 4) / 3) + ".mp4";
                 items.add(Metadatas.item(url, "Title", "视".repeat(42), "Description", "视".repeat(341),
-                        "Tags", String.join(",", java.util.Collections.nCopies(16, "视".repeat(10))),
+                        "Tags", String.join(",", Collections.nCopies(16, "视".repeat(10))),
                         "CoverURL", "https://img.example.com/" + "视".repeat(333), "CateId", account.cateId()));
             }
             Rpc rpc = Rpc.registerMedia(account, Metadatas.items(items)).param("UserData", "{\"Extend\":\""

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +109,7 @@ class DatabaseOutageTest {
     }
 
     private void assertEveryAcknowledgedFileIsStoredOnceWithItsMediaId(TestAccount account, List<Outcome> outcomes) {
-        Map<String, String> stored = new java.util.HashMap<>();
+        Map<String, String> stored = new HashMap<>();
         for (Row row : db.rows("SELECT file_url, media_id FROM media WHERE account_id = $1", account.id())) {
             assertThat(stored.put(row.getString("file_url"), row.getString("media_id"))).isNull();
         }
