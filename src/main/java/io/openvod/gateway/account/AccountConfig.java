@@ -3,6 +3,7 @@ package io.openvod.gateway.account;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "vod.account")
 public interface AccountConfig {
@@ -11,6 +12,21 @@ public interface AccountConfig {
     String secretEncryptionKey();
 
     Demo demo();
+
+    AccessKeyCache accessKeyCache();
+
+    interface AccessKeyCache {
+        /**
+         * How long a replica may keep using a key (and its account's limit) after it was changed through another
+         * replica; changes through this replica's admin API apply at once.
+         */
+        @WithDefault("10S")
+        Duration ttl();
+
+        /** Keys held at most; the least recently used are dropped beyond it. */
+        @WithDefault("100000")
+        long maximumSize();
+    }
 
     interface Demo {
         /** Creates the demo account below at start (idempotent). On in dev mode, off otherwise. */

@@ -21,11 +21,16 @@ public class RateLimitMetrics {
 
     private final Counter allowed;
     private final Counter throttled;
+    private final Counter refusedEarly;
 
     public RateLimitMetrics(MeterRegistry registry, RateLimitConfig config, LocalLimiter local,
             Instance<FailoverLimiter> distributed) {
         this.allowed = decisions(registry, config, "allowed");
         this.throttled = decisions(registry, config, "throttled");
+        this.refusedEarly = Counter.builder("vod.ratelimit.early.refusals")
+                .description("Calls refused before their signature was checked, their bucket being known empty"
+                        + " (also counted in vod.ratelimit.decisions{result=throttled})")
+                .register(registry);
         Gauge.builder("vod.ratelimit.local.buckets", local, LocalLimiter::bucketCount)
                 .description("Buckets held in memory by the local backend")
                 .register(registry);
@@ -42,6 +47,11 @@ public class RateLimitMetrics {
 
     void decided(Decision decision) {
         (decision.allowed() ? allowed : throttled).increment();
+    }
+
+    void refusedEarly() {
+        throttled.increment();
+        refusedEarly.increment();
     }
 
     private static Counter decisions(MeterRegistry registry, RateLimitConfig config, String result) {

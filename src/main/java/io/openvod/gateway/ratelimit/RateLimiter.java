@@ -32,6 +32,7 @@ public class RateLimiter {
     private final Instance<FailoverLimiter> distributed;
     private final RateLimitMetrics metrics;
     private final Rate defaultRate;
+    private final KnownEmptyBuckets knownEmpty;
 
     public RateLimiter(RateLimitConfig config, LocalLimiter local, Instance<FailoverLimiter> distributed,
             RateLimitMetrics metrics) {
@@ -40,6 +41,27 @@ public class RateLimiter {
         this.distributed = distributed;
         this.metrics = metrics;
         this.defaultRate = new Rate(config.defaultPerSecond());
+        this.knownEmpty = new KnownEmptyBuckets(config.local().maxBuckets());
+    }
+
+    /**
+     * Refuses, before its signature is checked, a call to a bucket that is known to hold no token yet (see
+     * {@link KnownEmptyBuckets}); returns normally otherwise. Nothing is taken from the bucket, so a caller without
+     * the secret still cannot use up anyone's limit; it only sees {@code Throttling.User} instead of a signature
+     * error while the account is over its limit.
+     *
+     * @throws ApiException {@code Throttling.User}
+     */
+    public void refuseIfKnownEmpty(Account account, String action) {
+        if (!config.enabled() || !config.earlyRefusal()) {
+            return;
+        }
+        long millis = knownEmpty.millisUntilRefill(new BucketKey(account.id(), action), rateOf(account),
+                System.nanoTime());
+        if (millis > 0) {
+            metrics.refusedEarly();
+            throw throttled(millis);
+        }
     }
 
     /** Emits the caller when the call may proceed; fails with {@code Throttling.User} when it may not. */
@@ -49,10 +71,12 @@ public class RateLimiter {
         }
         BucketKey key = new BucketKey(caller.account().id(), action);
         Rate rate = rateOf(caller.account());
+        long askedAt = System.nanoTime();
         if (config.backend() == RateLimitConfig.Backend.LOCAL) {
-            return settle(caller, local.decide(key, rate));
+            return settle(caller, key, rate, askedAt, local.decide(key, rate));
         }
-        return distributed.get().tryAcquire(key, rate).chain(decision -> settle(caller, decision));
+        return distributed.get().tryAcquire(key, rate)
+                .chain(decision -> settle(caller, key, rate, askedAt, decision));
     }
 
     private Rate rateOf(Account account) {
@@ -60,11 +84,12 @@ public class RateLimiter {
         return perSecond == null ? defaultRate : new Rate(perSecond);
     }
 
-    private Uni<Caller> settle(Caller caller, Decision decision) {
+    private Uni<Caller> settle(Caller caller, BucketKey key, Rate rate, long askedAt, Decision decision) {
         metrics.decided(decision);
         if (decision.allowed()) {
             return Uni.createFrom().item(caller);
         }
+        knownEmpty.refused(key, rate, askedAt, decision.retryAfterMillis());
         return Uni.createFrom().failure(throttled(decision.retryAfterMillis()));
     }
 

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The order every call goes through: parse, resolve the action, authenticate, rate-limit, then the action itself.
+ * A call the rate limiter already knows it will refuse is refused once its key is found, before the signature.
  * Whatever fails on the way ends as an Alibaba error envelope, never as a stack trace.
  */
 @ApplicationScoped
@@ -58,7 +59,9 @@ public class RpcPipeline {
             throw ApiError.invalidParameter("Format", "It must be JSON or XML.").exception();
         }
         RpcAction action = actions.resolve(request);
-        return authenticator.authenticate(request)
+        return authenticator.identify(request)
+                .invoke(claimed -> rateLimiter.refuseIfKnownEmpty(claimed.account(), action.name()))
+                .chain(authenticator::verify)
                 .invoke(caller -> trace.caller(caller))
                 .chain(caller -> rateLimiter.acquire(caller, action.name()))
                 .chain(caller -> action.invoke(new RpcCall(trace.context(), caller, request)))

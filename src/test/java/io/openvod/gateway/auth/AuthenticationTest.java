@@ -200,6 +200,24 @@ class AuthenticationTest {
     }
 
     @Test
+    void nonceOfOneHundredTwentyEightPrintableCharactersIsAccepted() {
+        register().nonce("~!" + "a".repeat(125) + "z").get().then().statusCode(200);
+    }
+
+    @Test
+    void nonceLongerThanOneHundredTwentyEightCharactersIsInvalid() {
+        register().nonce("a".repeat(129)).get().then().statusCode(400)
+                .body("Code", equalTo("InvalidParameter"))
+                .body("Message", org.hamcrest.Matchers.containsString("SignatureNonce"));
+    }
+
+    @Test
+    void nonceWithASpaceOrANonAsciiCharacterIsInvalid() {
+        register().nonce("a b").get().then().statusCode(400).body("Code", equalTo("InvalidParameter"));
+        register().nonce("caf\u00e9").get().then().statusCode(400).body("Code", equalTo("InvalidParameter"));
+    }
+
+    @Test
     void unsupportedSignatureMethodIsInvalid() {
         register().param("SignatureMethod", "HMAC-SHA256").get().then().statusCode(400)
                 .body("Code", equalTo("InvalidParameter"));

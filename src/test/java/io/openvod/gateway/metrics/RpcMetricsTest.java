@@ -80,6 +80,21 @@ class RpcMetricsTest {
     }
 
     @Test
+    void throttledCallsAreCountedWithThoseRefusedBeforeTheirSignatureApart() {
+        TestAccount account = accounts.create(1);
+        PrometheusScrape before = PrometheusScrape.of(metrics);
+
+        for (String name : new String[] {"a.mp4", "b.mp4", "c.mp4"}) {
+            Rpc.registerMedia(account, Metadatas.of(account.fileUrl("metrics/" + name))).get();
+        }
+
+        PrometheusScrape after = PrometheusScrape.of(metrics);
+        assertThat(delta(before, after, "vod_ratelimit_decisions_total", "result", "allowed")).isEqualTo(1);
+        assertThat(delta(before, after, "vod_ratelimit_decisions_total", "result", "throttled")).isEqualTo(2);
+        assertThat(delta(before, after, "vod_ratelimit_early_refusals_total")).isEqualTo(1);
+    }
+
+    @Test
     void noSeriesIsLabelledPerAccountOrKey() {
         TestAccount account = accounts.create();
         Rpc.registerMedia(account, Metadatas.of(account.fileUrl("metrics/labels.mp4"))).get().then().statusCode(200);

@@ -84,6 +84,28 @@ class ThrottlingTest {
     }
 
     @Test
+    void callWithAWrongSignatureToABucketKnownEmptyIsRefusedBeforeItsSignatureIsChecked() {
+        TestAccount account = accounts.create(1);
+        register(account, "a.mp4").then().statusCode(200);
+        register(account, "b.mp4").then().statusCode(400).body("Code", equalTo("Throttling.User"));
+
+        Rpc.registerMedia(account, Metadatas.of(account.fileUrl("c.mp4"))).signedWith("not-the-secret").get().then()
+                .statusCode(400)
+                .header("x-acs-retry-after", matchesPattern("[1-9][0-9]*"))
+                .body("Code", equalTo("Throttling.User"));
+    }
+
+    @Test
+    void callWithAWrongSignatureIsASignatureErrorWhileTheBucketHasTokens() {
+        TestAccount account = accounts.create(1);
+
+        Rpc.registerMedia(account, Metadatas.of(account.fileUrl("a.mp4"))).signedWith("not-the-secret").get().then()
+                .statusCode(400)
+                .body("Code", equalTo("SignatureDoesNotMatch"));
+        register(account, "a.mp4").then().statusCode(200);
+    }
+
+    @Test
     void accountWithoutItsOwnLimitGetsTheDefaultOfFiftyPerSecond() throws InterruptedException {
         PacedLoad load = new PacedLoad(base);
         try {

@@ -16,6 +16,14 @@ public interface RateLimitConfig {
     @WithDefault("local")
     Backend backend();
 
+    /**
+     * Whether a call to a bucket known to be empty is refused before its signature is checked (the signature is
+     * most of a refused call's cost). Off, such a call with a bad signature gets the signature error instead of
+     * {@code Throttling.User}; either way it takes nothing from the bucket.
+     */
+    @WithDefault("true")
+    boolean earlyRefusal();
+
     /** Calls per second (and burst) for accounts whose {@code rate_limit_per_second} is null. */
     @WithDefault("50")
     int defaultPerSecond();
