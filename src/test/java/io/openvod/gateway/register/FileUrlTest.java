@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvod.gateway.api.ApiException;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FileUrlTest {
@@ -31,5 +35,41 @@ class FileUrlTest {
                 "https://b.example.com/", "https://user@b.example.com/a.mp4", "https://b.example.com/a\u0000.mp4"}) {
             assertThatThrownBy(() -> FileUrl.parse(bad)).as(bad).isInstanceOf(ApiException.class);
         }
+    }
+
+    /** The regex FileUrl.parse used to be; the hand-written parser must accept and split exactly as it did. */
+    private static final Pattern SHAPE = Pattern.compile("(?i)(https?)://([^/?#@\\s]+)(/[^?#]*)([?#].*)?");
+
+    @Test
+    void handWrittenParserAgreesWithTheRegexItReplaced() {
+        String[] pieces = {"http", "https", "HTTPS", "hTtP", "ftp", "://", ":/", "/", "//", "?", "#", "@", " ", "\t",
+            "\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029", "\u0000", "b.example.com", "B.Example.COM",
+            "\u0130", "\u017F", "a.mp4", "dir", ".", "x", "\u00e9", "\uD83C\uDFA5", "\uD83C", "%20", "+", ":8080"};
+        Random random = new Random(20261124);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(i % 3 == 0 ? "https://b.example.com/" : "");
+            for (int n = random.nextInt(8); n >= 0; n--) {
+                url.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertAgreesWithTheRegex(url.toString());
+        }
+    }
+
+    private static void assertAgreesWithTheRegex(String text) {
+        Matcher m = SHAPE.matcher(text);
+        if (!m.matches() || !TextRules.isStorable(text)) {
+            assertThatThrownBy(() -> FileUrl.parse(text)).as("%s", text).isInstanceOf(ApiException.class);
+            return;
+        }
+        String path = m.group(3);
+        if (path.replace("/", "").isEmpty()) {
+            assertThatThrownBy(() -> FileUrl.parse(text)).as("%s", text).isInstanceOf(ApiException.class);
+            return;
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String host = m.group(2).toLowerCase(Locale.ROOT);
+        String rest = path + (m.group(4) == null ? "" : m.group(4));
+        assertThat(FileUrl.parse(text)).as("%s", text)
+                .isEqualTo(new FileUrl(text, scheme + "://" + host + rest, host, path.substring(path.lastIndexOf('/') + 1)));
     }
 }
