@@ -2,7 +2,6 @@ package io.openvod.loadtest.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -55,6 +54,8 @@ public final class LoadGenerator {
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final URI target;
+    private final String path;
+    private final String hostHeader;
     private final Workload workload;
     private final String mode;
     private final int connections;
@@ -81,6 +82,8 @@ public final class LoadGenerator {
     LoadGenerator(URI target, Workload workload, String mode, int connections, double rate, long durationNanos,
             String label) {
         this.target = target;
+        this.path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        this.hostHeader = target.getHost() + ":" + target.getPort();
         this.workload = workload;
         this.mode = mode;
         this.connections = connections;
@@ -247,17 +250,15 @@ public final class LoadGenerator {
         void send(long dueAt) {
             this.dueAt = dueAt;
             this.busy = true;
-            String body = workload.nextBody();
-            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+            ByteBuf body = workload.nextBody(channel.alloc());
             FullHttpRequest request;
             if (body == null) {
                 request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
             } else {
-                ByteBuf content = Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8));
-                request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, content);
+                request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, body);
                 request.headers().set(HttpHeaderNames.CONTENT_TYPE, SignedRpc.CONTENT_TYPE);
             }
-            request.headers().set(HttpHeaderNames.HOST, target.getHost() + ":" + target.getPort());
+            request.headers().set(HttpHeaderNames.HOST, hostHeader);
             request.headers().set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
             request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
             channel.writeAndFlush(request);
