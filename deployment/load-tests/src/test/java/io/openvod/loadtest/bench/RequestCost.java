@@ -22,8 +22,9 @@ import java.util.function.IntSupplier;
  *   java -cp target/classes:target/test-classes:$(runtime classpath) io.openvod.loadtest.bench.RequestCost \
  *       REQUESTS new-reference|new-workload|hot-reference|hot-workload
  * </pre>
- * prints the event loop's share (this thread's CPU per request) and the whole process's CPU per request, JVM start
- * and JIT compilation included, as the benchmark's generator_cpu_s counts it: run one path per JVM for that one.
+ * prints this thread's CPU per request over the first and the second half of the run (JIT warm-up, then steady
+ * state) and the whole process's CPU per request, JVM start and JIT compilation included, as the benchmark's
+ * generator_cpu_s counts it: run one path per JVM for that one.
  */
 public final class RequestCost {
 
@@ -91,15 +92,18 @@ public final class RequestCost {
     }
 
     private void measure(String name, int requests, IntSupplier request) {
-        long cpu = THREADS.getCurrentThreadCpuTime();
         long bytes = 0;
-        for (int i = 0; i < requests; i++) {
-            bytes += request.getAsInt();
+        double[] threadNanos = new double[2];
+        for (int half = 0; half < 2; half++) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < requests / 2; i++) {
+                bytes += request.getAsInt();
+            }
+            threadNanos[half] = (THREADS.getCurrentThreadCpuTime() - cpu) / (requests / 2.0);
         }
-        double threadNanos = (THREADS.getCurrentThreadCpuTime() - cpu) / (double) requests;
         double processMicros = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() / 1e3 / requests;
-        System.out.printf(Locale.ROOT, "%-14s %d requests (%d body bytes each): thread %.0f ns/request, "
-                + "process %.1f us/request (JVM start and JIT included)%n", name, requests, bytes / requests,
-                threadNanos, processMicros);
+        System.out.printf(Locale.ROOT, "%-13s %7d requests (%d body bytes): thread %6.0f then %5.0f ns/request, "
+                + "process %5.1f us/request (JVM start and JIT included)%n", name, requests, bytes / requests,
+                threadNanos[0], threadNanos[1], processMicros);
     }
 }
