@@ -17,14 +17,26 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AcsSigner {
 
     private static final String ALGORITHM = "HmacSHA1";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private AcsSigner() {
     }
 
     /** The signature of {@code params} (without {@code Signature}) for an HTTP method. */
     public static String sign(String httpMethod, Map<String, String> params, String accessKeySecret) {
-        return hmacSha1Base64(accessKeySecret + "&", stringToSign(httpMethod, params));
+        byte[] stringToSign = stringToSign(httpMethod, params).getBytes(StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(keyedMac(accessKeySecret).doFinal(stringToSign));
+    }
+
+    /** A new HMAC-SHA1 instance keyed for {@code accessKeySecret} (the key is {@code secret + "&"}). */
+    public static Mac keyedMac(String accessKeySecret) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JRE", e);
+        }
     }
 
     public static String stringToSign(String httpMethod, Map<String, String> params) {
@@ -44,31 +56,32 @@ public final class AcsSigner {
 
     /** RFC 3986: only {@code A-Z a-z 0-9 - _ . ~} stay literal; UTF-8 bytes, upper-case hex. */
     public static String percentEncode(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length * 3);
-        for (byte b : bytes) {
+        return new String(percentEncode(value.getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII);
+    }
+
+    /** {@link #percentEncode(String)} of bytes already in UTF-8, for callers that build bodies as bytes. */
+    public static byte[] percentEncode(byte[] utf8) {
+        int length = utf8.length;
+        for (byte b : utf8) {
+            length += isUnreserved(b & 0xFF) ? 0 : 2;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (byte b : utf8) {
             int c = b & 0xFF;
             if (isUnreserved(c)) {
-                out.append((char) c);
+                out[at++] = b;
             } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                out[at++] = '%';
+                out[at++] = HEX[c >> 4];
+                out[at++] = HEX[c & 0xF];
             }
         }
-        return out.toString();
+        return out;
     }
 
     private static boolean isUnreserved(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~';
-    }
-
-    static String hmacSha1Base64(String key, String data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JRE", e);
-        }
     }
 }

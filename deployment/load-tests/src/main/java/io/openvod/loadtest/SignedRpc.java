@@ -21,6 +21,13 @@ public final class SignedRpc {
 
     /** The form body of a signed POST call of {@code action} with its own parameters. */
     public static String formBody(AccessKey key, String action, Map<String, String> actionParams) {
+        return formBody(key, action, actionParams, UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** The same with a given SignatureNonce and Timestamp, so tests can compare other builders with this one. */
+    public static String formBody(AccessKey key, String action, Map<String, String> actionParams, String nonce,
+            String timestamp) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Action", action);
         params.put("Version", VERSION);
@@ -28,8 +35,8 @@ public final class SignedRpc {
         params.put("AccessKeyId", key.id());
         params.put("SignatureMethod", "HMAC-SHA1");
         params.put("SignatureVersion", "1.0");
-        params.put("SignatureNonce", UUID.randomUUID().toString());
-        params.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        params.put("SignatureNonce", nonce);
+        params.put("Timestamp", timestamp);
         params.putAll(actionParams);
         params.put("Signature", AcsSigner.sign("POST", params, key.secret()));
         StringJoiner body = new StringJoiner("&");
