@@ -37,10 +37,12 @@ cleanup() {
 trap cleanup EXIT
 
 # One load-generator run; prints its RESULT line. Arguments: KEY=VALUE settings of LoadGenerator.
+# The generator shares the CPU with the gateway and PostgreSQL, so it runs as lean as it can: C1 only (the C2
+# compiler cost it more CPU over a phase than the requests themselves), serial GC, a small heap.
 load() {
   local line
   line=$(env GATEWAY_URL="$GATEWAY_URL" KEYS="$WORK/keys.csv" HOT_KEYS="$WORK/hot.csv" FILES="$FILES" "$@" \
-    java -Xms128m -Xmx256m -XX:+UseSerialGC -cp "$(cat "$WORK/loadtest.classpath")" \
+    java -XX:TieredStopAtLevel=1 -Xms128m -Xmx256m -XX:+UseSerialGC -cp "$(cat "$WORK/loadtest.classpath")" \
     io.openvod.loadtest.bench.LoadGenerator 2>>"$WORK/loadgen.log" | tee -a "$WORK/loadgen.log" | grep '^RESULT') \
     || die "load generator failed (log: $WORK/loadgen.log)"
   log "$line"

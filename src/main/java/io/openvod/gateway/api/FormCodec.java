@@ -55,12 +55,16 @@ public final class FormCodec {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
             return text;
         }
-        // Hot path (RegisterMetadatas is mostly escapes): one byte array, no per-character allocation.
-        byte[] bytes = new byte[text.length() * 3];
+        // Hot path (RegisterMetadatas is mostly escapes): one byte array, no per-character allocation. Escapes only
+        // shrink the text; the array grows only for raw non-ASCII characters, which clients rarely send.
+        byte[] bytes = new byte[text.length()];
         int n = 0;
         boolean ascii = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (n + 4 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, n + 4));
+            }
             if (c == '+') {
                 bytes[n++] = ' ';
             } else if (c == '%') {
@@ -93,6 +97,10 @@ public final class FormCodec {
 
     /** Raw bytes that are not UTF-8 would otherwise turn silently into U+FFFD and be stored that way. */
     public static String strictUtf8(byte[] bytes, String parameter) {
+        if (isAscii(bytes)) {
+            // What SDKs send: percent-encoded forms are ASCII, and ASCII needs no decoder.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -102,6 +110,15 @@ public final class FormCodec {
         } catch (CharacterCodingException e) {
             throw malformed(parameter);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ApiException malformed(String parameter) {

@@ -46,4 +46,21 @@ class FormCodecTest {
         assertThatThrownBy(() -> decode("Title=%C3%28"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error().message()).contains("\"Title\""));
     }
+
+    @Test
+    void rawNonAsciiCharactersMixedWithEscapesAreDecoded() {
+        // Raw characters take up to four UTF-8 bytes for one or two chars: the buffer must grow for them.
+        String raw = "\u00e9\u4e2d\uD83C\uDFA5".repeat(50);
+        assertThat(decode("t=" + raw + "%20x")).containsEntry("t", raw + " x");
+    }
+
+    @Test
+    void asciiBodyAndUtf8BodyAreReadAsTheyAre() {
+        assertThat(FormCodec.strictUtf8("a=1&b=%C3%A9".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "Body"))
+                .isEqualTo("a=1&b=%C3%A9");
+        assertThat(FormCodec.strictUtf8("t=\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Body"))
+                .isEqualTo("t=\u00e9");
+        assertThatThrownBy(() -> FormCodec.strictUtf8(new byte[] {'a', (byte) 0xC3, '(' }, "Body"))
+                .isInstanceOf(ApiException.class);
+    }
 }
