@@ -43,22 +43,30 @@ public final class Rfc3986 {
             out.append(text);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        char[] chars = new char[bytes.length * 5];
-        int n = 0;
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (isUnreserved(c)) {
-                chars[n++] = (char) c;
-            } else {
-                chars[n++] = '%';
-                chars[n++] = '2';
-                chars[n++] = '5';
-                chars[n++] = HEX[c >> 4];
-                chars[n++] = HEX[c & 0xF];
+        // Straight into the builder, with no byte or char array per value: RegisterMetadatas made those arrays
+        // the largest allocation of a call. Only non-ASCII characters go through a (small) UTF-8 encoding.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                appendByteEncodedTwice(out, c);
+                continue;
             }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            int end = pair ? i + 2 : i + 1;
+            for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                appendByteEncodedTwice(out, b & 0xFF);
+            }
+            i = end - 1;
         }
-        out.append(chars, 0, n);
+    }
+
+    private static void appendByteEncodedTwice(StringBuilder out, int b) {
+        if (isUnreserved(b)) {
+            out.append((char) b);
+        } else {
+            out.append('%').append('2').append('5').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+        }
     }
 
     private static boolean isUnreserved(String text) {

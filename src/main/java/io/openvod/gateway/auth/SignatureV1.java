@@ -28,8 +28,7 @@ public final class SignatureV1 {
         sorted.remove("Signature");
         // The canonical query is encoded again as a whole; doing both encodings at once skips building it
         // ("=" becomes %3D, "&" becomes %26, an escape %XX becomes %25XX).
-        StringBuilder toSign = new StringBuilder(httpMethod.length() + 8 + params.size() * 64).append(httpMethod)
-                .append("&%2F&");
+        StringBuilder toSign = new StringBuilder(capacityFor(httpMethod, sorted)).append(httpMethod).append("&%2F&");
         boolean first = true;
         for (Map.Entry<String, String> param : sorted.entrySet()) {
             if (!first) {
@@ -41,6 +40,15 @@ public final class SignatureV1 {
             Rfc3986.appendEncodedTwice(toSign, param.getValue() == null ? "" : param.getValue());
         }
         return toSign.toString();
+    }
+
+    /** Room for typical values (about a third of a JSON value's characters escaped), so the builder rarely grows. */
+    private static int capacityFor(String httpMethod, Map<String, String> params) {
+        int chars = httpMethod.length() + 8;
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            chars += 3 + (param.getKey().length() + (param.getValue() == null ? 0 : param.getValue().length())) * 3;
+        }
+        return chars;
     }
 
     /** Base64 of HMAC-SHA1 keyed with {@code secret + "&"}. */

@@ -28,7 +28,8 @@ class Rfc3986Test {
 
     @Test
     void encodingTwiceInOnePassEqualsEncodingTheEncoding() {
-        for (String text : new String[] {"", "plain-_.~", "a b*c+d/e=f&g", "Vidéo 视频 \uD83C\uDF89", "%41", "[{\"FileURL\":1}]"}) {
+        for (String text : new String[] {"", "plain-_.~", "a b*c+d/e=f&g", "Vidéo 视频 \uD83C\uDF89", "%41", "[{\"FileURL\":1}]",
+            "\uD83C", "a\uDF89b", "\uD83Cx", "\uD83C\uD83C\uDF89", "\u00e9".repeat(300)}) {
             StringBuilder once = new StringBuilder();
             Rfc3986.appendEncodedTwice(once, text);
             assertThat(once.toString()).as(text).isEqualTo(Rfc3986.encode(Rfc3986.encode(text)));
