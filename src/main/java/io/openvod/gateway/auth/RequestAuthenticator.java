@@ -57,6 +57,11 @@ public class RequestAuthenticator {
         public Account account() {
             return key.account();
         }
+
+        /** Who the call claims to be, for its log line: not proven until {@link #verify} succeeds. */
+        public Caller claimedCaller() {
+            return new Caller(key.account(), key.id());
+        }
     }
 
     /**

@@ -5,7 +5,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One line per call, key=value, under the category {@code io.openvod.gateway.access} (turn it off or route it
- * with the usual log settings). It names the key id, never a secret or a signature.
+ * with the usual log settings). It names the key id, never a secret or a signature: the key a call was verified
+ * with or, for a call refused before that (bad signature, bucket known empty), the existing key it claimed.
  */
 @ApplicationScoped
 public class AccessLog {

@@ -62,6 +62,8 @@ public class RpcPipeline {
         // Steps that need no I/O share an operator with the next one: each Mutiny operator costs a throttled call.
         return authenticator.identify(request)
                 .chain(claimed -> {
+                    // Logged as claimed until verified, so that refusals and bad signatures name their key.
+                    trace.caller(claimed.claimedCaller());
                     rateLimiter.refuseIfKnownEmpty(claimed.account(), action.name());
                     return authenticator.verify(claimed);
                 })
