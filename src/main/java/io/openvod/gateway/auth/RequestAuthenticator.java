@@ -1,7 +1,6 @@
 package io.openvod.gateway.auth;
 
 import io.openvod.gateway.account.AccessKey;
-import io.openvod.gateway.account.Account;
 import io.openvod.gateway.account.AccountDirectory;
 import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.rpc.RpcRequest;
@@ -53,13 +52,8 @@ public class RequestAuthenticator {
             this.key = key;
         }
 
-        /** The account the call claims to come from: not proven until {@link #verify} succeeds. */
-        public Account account() {
-            return key.account();
-        }
-
-        /** Who the call claims to be, for its log line: not proven until {@link #verify} succeeds. */
-        public Caller claimedCaller() {
+        /** Who the call claims to be: not proven until {@link #verify} emits it. */
+        public Caller caller() {
             return new Caller(key.account(), key.id());
         }
     }
@@ -95,7 +89,7 @@ public class RequestAuthenticator {
             if (!first) {
                 throw ApiError.nonceUsed().exception();
             }
-            return new Caller(key.account(), key.id());
+            return claimed.caller();
         });
     }
 

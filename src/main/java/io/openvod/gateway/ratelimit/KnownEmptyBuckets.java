@@ -14,7 +14,9 @@ import java.time.Duration;
  * <p>
  * The moment is taken from when the refusing decision was asked for, less the millisecond the wait was rounded up
  * by, so it is never later than the bucket's real refill. An entry is only used while the account's rate is the
- * one it was refused at: a limit raised through the admin API applies at once.
+ * one it was refused at: a limit raised through the admin API applies at once. One approximation: when the Redis
+ * backend fails over to the local share (or comes back), the deciding bucket changes, and for at most the
+ * remembered wait (under a second) a call may be refused that the new bucket would have let through.
  */
 final class KnownEmptyBuckets {
 

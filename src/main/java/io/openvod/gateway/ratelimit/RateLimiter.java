@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Per-account, per-action limit, checked right after authentication and before any database work: a refused call
- * costs a bucket lookup (local) or one Redis round trip (distributed), never a PostgreSQL one. Refusals are the
+ * costs a bucket lookup (local) or one Redis round trip (distributed), never a PostgreSQL one. A call to a bucket
+ * that just refused one is refused even earlier, before its signature ({@link #refuseIfKnownEmpty}). Refusals are the
  * real service's HTTP 400 {@code Throttling.User} with {@code x-acs-retry-after} (milliseconds, what the Tea SDKs
  * back off by) and a standard {@code Retry-After} in whole seconds, rounded up.
  */

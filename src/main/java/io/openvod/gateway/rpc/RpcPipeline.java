@@ -6,6 +6,7 @@ import io.openvod.gateway.api.RequestContext;
 import io.openvod.gateway.api.ResponseFormat;
 import io.openvod.gateway.api.RpcResponses;
 import io.openvod.gateway.api.ServerFailures;
+import io.openvod.gateway.auth.Caller;
 import io.openvod.gateway.auth.RequestAuthenticator;
 import io.openvod.gateway.metrics.RpcMetrics;
 import io.openvod.gateway.ratelimit.RateLimiter;
@@ -63,8 +64,9 @@ public class RpcPipeline {
         return authenticator.identify(request)
                 .chain(claimed -> {
                     // Logged as claimed until verified, so that refusals and bad signatures name their key.
-                    trace.caller(claimed.claimedCaller());
-                    rateLimiter.refuseIfKnownEmpty(claimed.account(), action.name());
+                    Caller claimedCaller = claimed.caller();
+                    trace.caller(claimedCaller);
+                    rateLimiter.refuseIfKnownEmpty(claimedCaller.account(), action.name());
                     return authenticator.verify(claimed);
                 })
                 .chain(caller -> {
