@@ -2,6 +2,7 @@ package io.openvod.gateway.account;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openvod.gateway.database.StatementDeadline;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -24,13 +25,16 @@ public class AccountDirectory {
 
     private final AsyncCache<String, Optional<AccessKey>> cache;
     private final SecretCipher cipher;
+    private final StatementDeadline deadline;
 
-    public AccountDirectory(AccountConfig config, SecretCipher cipher) {
+    public AccountDirectory(AccountConfig config, SecretCipher cipher, StatementDeadline deadline) {
         this.cache = Caffeine.newBuilder()
+                .executor(Runnable::run) // maintenance on the calling thread: see LocalNonceStore
                 .expireAfterWrite(config.accessKeyCache().ttl())
                 .maximumSize(config.accessKeyCache().maximumSize())
                 .buildAsync();
         this.cipher = cipher;
+        this.deadline = deadline;
     }
 
     public Uni<Optional<AccessKey>> findAccessKey(String accessKeyId) {
@@ -57,10 +61,10 @@ public class AccountDirectory {
     }
 
     private Uni<Optional<AccessKey>> load(String accessKeyId) {
-        return Panache.withSession(() -> AccessKeyEntity
+        return deadline.apply(Panache.withSession(() -> AccessKeyEntity
                 .<AccessKeyEntity>find("from AccessKeyEntity k join fetch k.account where k.id = ?1", accessKeyId)
                 .firstResult()
-                .map(entity -> Optional.ofNullable(entity).map(this::toAccessKey)));
+                .map(entity -> Optional.ofNullable(entity).map(this::toAccessKey))));
     }
 
     private AccessKey toAccessKey(AccessKeyEntity entity) {

@@ -1,5 +1,6 @@
 package io.openvod.gateway.database;
 
+import io.openvod.gateway.api.ServiceUnavailableException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
@@ -18,6 +19,9 @@ public final class DatabaseFailures {
 
     /** Wraps infrastructure failures for fault tolerance and the envelope; leaves other failures alone. */
     public static Throwable translate(Throwable failure) {
+        if (failure instanceof ServiceUnavailableException || failure instanceof TransientDatabaseException) {
+            return failure; // already translated (StatementDeadline)
+        }
         if (isTransient(failure)) {
             return new TransientDatabaseException(failure);
         }

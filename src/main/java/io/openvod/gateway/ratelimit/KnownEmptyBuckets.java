@@ -29,7 +29,11 @@ final class KnownEmptyBuckets {
     private final Cache<BucketKey, Empty> empty;
 
     KnownEmptyBuckets(long maxEntries) {
-        this.empty = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(LONGEST_WAIT).build();
+        this.empty = Caffeine.newBuilder()
+                .executor(Runnable::run) // maintenance on the calling thread: see LocalNonceStore
+                .maximumSize(maxEntries)
+                .expireAfterWrite(LONGEST_WAIT)
+                .build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.openvod.gateway.register;
 
 import io.openvod.gateway.database.DatabaseFailures;
+import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.database.TransientDatabaseException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The SQL of registration, by hand: this is the hot path. One statement checks the account's references,
@@ -24,14 +24,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * already, reads their MediaIds in a fresh snapshot.
  *
  * <p>Both statements are idempotent, so a transient failure (lost connection, deadlock, serialization failure)
- * is retried. While PostgreSQL is down the circuit breaker answers at once instead of queueing, and the
- * bulkhead bounds how many requests wait on the pool; both end as 503. The figures are overridable with
- * MicroProfile Fault Tolerance keys, listed in the README.
+ * is retried. A statement without an answer in time fails ({@link StatementDeadline}). While PostgreSQL is down
+ * the circuit breaker answers at once instead of queueing, and the bulkhead bounds how many requests wait on the
+ * pool; all end as 503. The figures are overridable with MicroProfile Fault Tolerance keys, listed in the README.
  */
 @ApplicationScoped
 @NonBlocking
 @Bulkhead(value = 64, waitingTaskQueue = 256)
-@Timeout(2000)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2000, successThreshold = 2)
 @Retry(maxRetries = 2, delay = 50, jitter = 25, retryOn = TransientDatabaseException.class)
 class MediaRepository {
@@ -77,9 +76,11 @@ class MediaRepository {
             """;
 
     private final Pool pool;
+    private final StatementDeadline deadline;
 
-    MediaRepository(Pool pool) {
+    MediaRepository(Pool pool, StatementDeadline deadline) {
         this.pool = pool;
+        this.deadline = deadline;
     }
 
     Uni<Insertion> insertNew(long accountId, RegisterMediaRequest request, List<MediaMetadata> items) {
@@ -114,7 +115,7 @@ class MediaRepository {
                 .addArrayOfString(covers)
                 .addArrayOfLong(cateIds)
                 .addString(request.userData());
-        return pool.preparedQuery(INSERT_NEW).execute(params).map(rows -> {
+        return deadline.apply(pool.preparedQuery(INSERT_NEW).execute(params)).map(rows -> {
             Map<String, String> inserted = new HashMap<>();
             Row first = null;
             for (Row row : rows) {
@@ -130,8 +131,8 @@ class MediaRepository {
 
     /** MediaIds of files registered before, by registration key. */
     Uni<Map<String, String>> findExisting(long accountId, Collection<String> keys) {
-        return pool.preparedQuery(FIND_EXISTING)
-                .execute(Tuple.of(accountId, keys.toArray(String[]::new)))
+        Tuple params = Tuple.of(accountId, keys.toArray(String[]::new));
+        return deadline.apply(pool.preparedQuery(FIND_EXISTING).execute(params))
                 .map(rows -> {
                     Map<String, String> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getString("file_url"), row.getString("media_id")));

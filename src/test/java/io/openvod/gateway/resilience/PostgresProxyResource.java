@@ -13,7 +13,8 @@ public class PostgresProxyResource extends TcpProxyResource {
 
     @Override
     protected Map<String, String> configFor(int proxyPort) {
-        return Map.of("vod.db.port", String.valueOf(proxyPort));
+        // A short statement timeout keeps StatementTimeoutTest quick; the outage test holds with it too.
+        return Map.of("vod.db.port", String.valueOf(proxyPort), "vod.db.statement-timeout", "1s");
     }
 
     @Override

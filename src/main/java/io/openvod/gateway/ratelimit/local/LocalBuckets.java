@@ -21,6 +21,7 @@ public final class LocalBuckets {
 
     public LocalBuckets(long maxBuckets, Duration idleEviction) {
         this.buckets = Caffeine.newBuilder()
+                .executor(Runnable::run) // maintenance on the calling thread: see LocalNonceStore
                 .maximumSize(maxBuckets)
                 .expireAfterAccess(idleEviction)
                 .build();
