@@ -20,7 +20,10 @@ public interface DatabaseConfig {
     @WithDefault("test")
     String name();
 
-    /** Longest wait for one hot-path statement, the wait for a pooled connection included; then 503. */
+    /**
+     * Longest wait for one statement a request waits on (registration, AccessKey lookup), the wait for a pooled
+     * connection included; then 503.
+     */
     @WithDefault("2s")
     Duration statementTimeout();
 }

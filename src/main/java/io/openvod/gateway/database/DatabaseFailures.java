@@ -19,8 +19,8 @@ public final class DatabaseFailures {
 
     /** Wraps infrastructure failures for fault tolerance and the envelope; leaves other failures alone. */
     public static Throwable translate(Throwable failure) {
-        if (failure instanceof ServiceUnavailableException || failure instanceof TransientDatabaseException) {
-            return failure; // already translated (StatementDeadline)
+        if (failure instanceof ServiceUnavailableException) {
+            return failure; // already translated (StatementDeadline; TransientDatabaseException is one too)
         }
         if (isTransient(failure)) {
             return new TransientDatabaseException(failure);
