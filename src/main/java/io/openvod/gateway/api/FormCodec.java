@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
 
 /**
  * Decodes {@code application/x-www-form-urlencoded} text (query strings and form bodies) strictly.
@@ -17,12 +16,19 @@ public final class FormCodec {
     private FormCodec() {
     }
 
+    /** Receives one pair: its decoded name, and where its still-encoded value stands in the text. */
+    @FunctionalInterface
+    public interface PairSink {
+        void accept(String name, String text, int valueStart, int valueEnd);
+    }
+
     /**
-     * Calls {@code sink} with each decoded name and value, in order. A pair without {@code =} has the empty value.
+     * Calls {@code sink} with each pair, in order: the name decoded, the value left encoded for {@link #decode(String,
+     * int, int, String)} to decode when it is read. A pair without {@code =} has the empty value.
      *
-     * @throws ApiException InvalidParameter when percent-encoding or UTF-8 is malformed
+     * @throws ApiException InvalidParameter when a name's percent-encoding or UTF-8 is malformed
      */
-    public static void decode(String encoded, BiConsumer<String, String> sink) {
+    public static void split(String encoded, PairSink sink) {
         if (encoded == null || encoded.isEmpty()) {
             return;
         }
@@ -34,33 +40,31 @@ public final class FormCodec {
             }
             if (end > start) {
                 int eq = encoded.indexOf('=', start);
-                String name;
-                String value;
-                if (eq < 0 || eq > end) {
-                    name = decodeComponent(encoded.substring(start, end), null);
-                    value = "";
-                } else {
-                    name = decodeComponent(encoded.substring(start, eq), null);
-                    value = decodeComponent(encoded.substring(eq + 1, end), name);
-                }
+                boolean hasValue = eq >= 0 && eq < end;
+                String name = decode(encoded, start, hasValue ? eq : end, null);
                 if (!name.isEmpty()) {
-                    sink.accept(name, value);
+                    sink.accept(name, encoded, hasValue ? eq + 1 : end, end);
                 }
             }
             start = end + 1;
         }
     }
 
-    static String decodeComponent(String text, String parameter) {
-        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-            return text;
+    /**
+     * Decodes {@code text[start, end)}; {@code parameter} names it in the error.
+     *
+     * @throws ApiException InvalidParameter when the percent-encoding or UTF-8 is malformed
+     */
+    public static String decode(String text, int start, int end, String parameter) {
+        if (firstEscape(text, start, end) == end) {
+            return text.substring(start, end);
         }
         // Hot path (RegisterMetadatas is mostly escapes): one byte array, no per-character allocation. Escapes only
         // shrink the text; the array grows only for raw non-ASCII characters, which clients rarely send.
-        byte[] bytes = new byte[text.length()];
+        byte[] bytes = new byte[end - start];
         int n = 0;
         boolean ascii = true;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (n + 4 > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, n + 4));
@@ -68,12 +72,12 @@ public final class FormCodec {
             if (c == '+') {
                 bytes[n++] = ' ';
             } else if (c == '%') {
-                if (i + 2 >= text.length()) {
+                if (i + 2 >= end) {
                     throw malformed(parameter);
                 }
-                int hi = Character.digit(text.charAt(i + 1), 16);
-                int lo = Character.digit(text.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
+                int hi = hexValue(text.charAt(i + 1));
+                int lo = hexValue(text.charAt(i + 2));
+                if ((hi | lo) < 0) {
                     throw malformed(parameter);
                 }
                 bytes[n] = (byte) ((hi << 4) | lo);
@@ -83,16 +87,35 @@ public final class FormCodec {
                 bytes[n++] = (byte) c;
             } else {
                 // A raw non-ASCII character (rare: clients escape them); a pair keeps its two halves together.
-                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-                byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                int charEnd = Character.isHighSurrogate(c) && i + 1 < end ? i + 2 : i + 1;
+                byte[] utf8 = text.substring(i, charEnd).getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(utf8, 0, bytes, n, utf8.length);
                 n += utf8.length;
                 ascii = false;
-                i = end - 1;
+                i = charEnd - 1;
             }
         }
         return ascii ? new String(bytes, 0, n, StandardCharsets.ISO_8859_1)
                 : strictUtf8(Arrays.copyOf(bytes, n), parameter);
+    }
+
+    private static int firstEscape(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '+') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** The value of a hex digit, or -1: Character.digit also accepts non-ASCII digits, and costs more. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** Raw bytes that are not UTF-8 would otherwise turn silently into U+FFFD and be stored that way. */

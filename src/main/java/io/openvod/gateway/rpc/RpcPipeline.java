@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The order every call goes through: parse, resolve the action, authenticate, rate-limit, then the action itself.
- * A call the rate limiter already knows it will refuse is refused once its key is found, before the signature.
+ * A call the rate limiter already knows it will refuse is refused once its key is found, before its signature and
+ * before the values of its other parameters are decoded.
  * Whatever fails on the way ends as an Alibaba error envelope, never as a stack trace.
  */
 @ApplicationScoped
@@ -67,6 +68,9 @@ public class RpcPipeline {
                     Caller claimedCaller = claimed.caller();
                     trace.caller(claimedCaller);
                     rateLimiter.refuseIfKnownEmpty(claimedCaller.account(), action.name());
+                    // Values are decoded when read (FormParameters): all of them are read here, so a malformed one
+                    // is refused before anything uses it, yet a call refused early never pays for decoding.
+                    request.params().requireWellFormed();
                     return authenticator.verify(claimed);
                 })
                 .chain(caller -> {

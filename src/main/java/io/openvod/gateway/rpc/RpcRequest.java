@@ -1,10 +1,8 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.ApiError;
 import io.openvod.gateway.api.FormCodec;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +12,13 @@ import java.util.TreeMap;
  * (pop-core sends everything including {@code Signature} in the body), so {@link #params()} merges them.
  *
  * @param method  the HTTP method, part of every signature
- * @param query   decoded query parameters (V3 signs these only)
- * @param params  query and form parameters merged; a name may appear once
+ * @param query   query parameters (V3 signs these only)
+ * @param params  query and form parameters merged; a name may appear once. Values are decoded when read:
+ *                see {@link FormParameters}
  * @param headers header values by lower-case name
  * @param body    the raw body, hashed by V3 signatures
  */
-public record RpcRequest(String method, Map<String, String> query, Map<String, String> params,
+public record RpcRequest(String method, FormParameters query, FormParameters params,
         Map<String, String> headers, byte[] body) {
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -29,26 +28,14 @@ public record RpcRequest(String method, Map<String, String> query, Map<String, S
     public static RpcRequest from(HttpServerRequest http, byte[] body) {
         Map<String, String> headers = new TreeMap<>();
         http.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b));
-        Map<String, String> query = new LinkedHashMap<>();
-        FormCodec.decode(http.query(), (name, value) -> putOnce(query, name, value));
-        Map<String, String> params = new LinkedHashMap<>(query);
+        FormParameters query = new FormParameters.Builder(MAX_PARAMETERS).parse(http.query()).build();
+        FormParameters params = query;
         String contentType = headers.getOrDefault("content-type", "");
         if (body.length > 0 && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            FormCodec.decode(FormCodec.strictUtf8(body, "Body"), (name, value) -> putOnce(params, name, value));
+            params = new FormParameters.Builder(MAX_PARAMETERS).addAll(query)
+                    .parse(FormCodec.strictUtf8(body, "Body")).build();
         }
-        return new RpcRequest(http.method().name(), Collections.unmodifiableMap(query),
-                Collections.unmodifiableMap(params), Collections.unmodifiableMap(headers), body);
-    }
-
-    /** A parameter given twice would make the signature ambiguous, so it is refused rather than guessed. */
-    private static void putOnce(Map<String, String> params, String name, String value) {
-        if (params.size() >= MAX_PARAMETERS) {
-            throw ApiError.invalidParameter("Parameters", "A request may carry at most " + MAX_PARAMETERS
-                    + " parameters.").exception();
-        }
-        if (params.putIfAbsent(name, value) != null) {
-            throw ApiError.invalidParameter(name, "It is given more than once.").exception();
-        }
+        return new RpcRequest(http.method().name(), query, params, Collections.unmodifiableMap(headers), body);
     }
 
     public String param(String name) {

@@ -11,7 +11,7 @@ class FormCodecTest {
 
     private static Map<String, String> decode(String text) {
         Map<String, String> params = new LinkedHashMap<>();
-        FormCodec.decode(text, params::put);
+        FormCodec.split(text, (name, source, start, end) -> params.put(name, FormCodec.decode(source, start, end, name)));
         return params;
     }
 
@@ -39,6 +39,12 @@ class FormCodecTest {
     void truncatedOrNonHexEscapeIsRejected() {
         assertThatThrownBy(() -> decode("a=%4")).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> decode("a=%ZZ")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void escapeWithNonAsciiDigitsIsRejected() {
+        // U+0663 is a digit to Character.digit, but not a hex digit of percent-encoding.
+        assertThatThrownBy(() -> decode("a=%\u0663\u0663")).isInstanceOf(ApiException.class);
     }
 
     @Test

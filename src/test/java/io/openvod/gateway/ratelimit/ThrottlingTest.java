@@ -96,6 +96,27 @@ class ThrottlingTest {
     }
 
     @Test
+    void callToABucketKnownEmptyIsRefusedBeforeItsOtherValuesAreDecoded() {
+        TestAccount account = accounts.create(1);
+        register(account, "a.mp4").then().statusCode(200);
+        register(account, "b.mp4").then().statusCode(400).body("Code", equalTo("Throttling.User"));
+
+        Rpc.action("RegisterMedia", account).postRawForm("RegisterMetadatas=%E0%A4%ZZ").then()
+                .statusCode(400)
+                .body("Code", equalTo("Throttling.User"));
+    }
+
+    @Test
+    void callWithAMalformedValueIsInvalidParameterWhileTheBucketHasTokens() {
+        TestAccount account = accounts.create(1);
+
+        Rpc.action("RegisterMedia", account).postRawForm("RegisterMetadatas=%E0%A4%ZZ").then()
+                .statusCode(400)
+                .body("Code", equalTo("InvalidParameter"));
+        register(account, "a.mp4").then().statusCode(200);
+    }
+
+    @Test
     void callWithAWrongSignatureIsASignatureErrorWhileTheBucketHasTokens() {
         TestAccount account = accounts.create(1);
 

@@ -151,8 +151,7 @@ class RpcEnvelopeTest {
     @Test
     void malformedPercentEncodingIsInvalidParameter() {
         // No HTTP client sends a malformed query, so the malformed text goes in a form body.
-        given().accept("application/json").contentType("application/x-www-form-urlencoded")
-                .body("Action=RegisterMedia&RegisterMetadatas=%E0%A4%ZZ").post("/").then()
+        Rpc.action("RegisterMedia", account).postRawForm("RegisterMetadatas=%E0%A4%ZZ").then()
                 .statusCode(400).body("Code", equalTo("InvalidParameter")).body("Message", containsString("RegisterMetadatas"));
     }
 

@@ -120,6 +120,16 @@ public final class Rpc {
     }
 
     /**
+     * Signs the parameters into the query string and sends {@code encodedBody} as the form body exactly as given,
+     * e.g. with malformed percent-encoding, which no HTTP client would produce from parameters. The body is not
+     * signed, so only what is checked before the signature can be observed.
+     */
+    public Response postRawForm(String encodedBody) {
+        return given().urlEncodingEnabled(false).headers(headers).contentType("application/x-www-form-urlencoded")
+                .body(encodedBody).post("/?" + signedQueryString("POST"));
+    }
+
+    /**
      * The signed parameters as a ready query string (fresh nonce and timestamp on each call), for load
      * generators that send with their own HTTP client.
      */
