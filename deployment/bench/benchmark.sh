@@ -71,6 +71,22 @@ cpu_us_per_request() { # ticks-before RESULT-line -> microseconds of gateway CPU
     'BEGIN{printf "%.0f", (n>0 ? (t1-t0)/hz*1e6/n : 0)}'
 }
 
+# CPU time of PostgreSQL, in clock ticks: its live processes, plus what the postmaster has collected from backends
+# that exited (pgbench's connections end with its run). 0 when PostgreSQL runs on another machine.
+pg_ticks() {
+  local pid total=0 postmaster
+  for pid in $(pgrep -x postgres || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  postmaster=$(pgrep -o -x postgres || true)
+  [[ -n "$postmaster" ]] && total=$((total + $(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)))
+  echo "$total"
+}
+busy_ticks() { cpu_snapshot | cut -d' ' -f1; }
+us_per() { # ticks count -> microseconds of CPU per unit ("n/a" without ticks)
+  awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN{if (t > 0 && n > 0) printf "%.0f", t/hz*1e6/n; else printf "n/a"}'
+}
+
 # CPU time of the gateway's JIT compiler threads, in clock ticks. A JVM compiles for a minute or more under load on
 # two slow cores; measuring before it is done charges the compiler's CPU to the gateway's throughput.
 jit_ticks() {
@@ -158,10 +174,13 @@ done
 # --- 1. RegisterMedia: maximum throughput, then latency at half of it ----------------------------------------
 : >"$RSS_SAMPLES"
 start_rss_sampler
-cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks); jit0=$(jit_ticks)
+cpu0=$(cpu_snapshot); ticks0=$(gateway_ticks); jit0=$(jit_ticks); pg0=$(pg_ticks)
 MAX=$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-max)
 MAX_BUSY=$(cpu_busy_since "$cpu0"); MAX_CPU=$(cpu_us_per_request "$ticks0" "$MAX"); MAX_JIT=$(jit_share "$jit0" "$ticks0")
 MAX_RPS=$(field "$MAX" throughput)
+MAX_PG_US=$(us_per $(( $(pg_ticks) - pg0 )) "$(field "$MAX" requests)")
+MAX_MACHINE_US=$(us_per $(( $(busy_ticks) - ${cpu0%% *} )) "$(field "$MAX" requests)")
+MAX_GEN_US=$(awk -v s="$(field "$MAX" generator_cpu_s)" -v n="$(field "$MAX" requests)" 'BEGIN{printf "%.0f", (n>0 ? s*1e6/n : 0)}')
 stop_rss_sampler
 # --- the ceiling, right after (PostgreSQL's commit latency drifts with the machine's other I/O): pgbench ------
 # running the hot path's own SQL with the gateway idle
@@ -172,9 +191,12 @@ IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
 PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
   -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
 NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
-cpu0=$(cpu_snapshot)
+cpu0=$(cpu_snapshot); pg0=$(pg_ticks)
 PG_FULL=$(pgbench_tps pgbench-register-new.sql)
 PG_BUSY=$(cpu_busy_since "$cpu0")
+PG_TX=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-register-new.sql.out")
+PGBENCH_PG_US=$(us_per $(( $(pg_ticks) - pg0 )) "$PG_TX")
+PGBENCH_MACHINE_US=$(us_per $(( $(busy_ticks) - ${cpu0%% *} )) "$PG_TX")
 PG_GEN=$(pgbench_tps pgbench-generate.sql)
 # The database's own latency at the half rate the gateway is held to below: the floor under the gateway's p99.
 HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
@@ -220,6 +242,7 @@ SUMMARY="$WORK/summary.md"
   echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
   echo
   echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs (of which the JIT compilers: ${MAX_JIT}%, ${HOT_JIT}%, ${TRIVIAL_JIT}%). Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over ${DURATION} s)."
+  echo "CPU per unit of work, in µs (both runs kept the machine's CPU busy, so their throughputs stand roughly in inverse ratio to the whole machine's CPU per unit): one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US}, gateway ${MAX_CPU}, load generator ${MAX_GEN_US}, whole machine ${MAX_MACHINE_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine ${PGBENCH_MACHINE_US}."
   echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
 } >"$SUMMARY"
