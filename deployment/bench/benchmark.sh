@@ -293,7 +293,7 @@ SUMMARY="$WORK/summary.md"
   echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
   echo
   echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs (of which the JIT compilers: ${MAX_JIT}%, ${HOT_JIT}%, ${TRIVIAL_JIT}%). Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over $(field "$MAX" seconds) s, $(field "$HOT" seconds) s, $(field "$TRIVIAL" seconds) s)."
-  echo "CPU per unit of work, in µs (both sides kept the machine's CPU busy, so their throughputs stand roughly in inverse ratio to these totals): one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine (PostgreSQL, the pgbench client, anything else) ${PGBENCH_MACHINE_US}."
+  echo "CPU per unit of work, in µs: one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine (PostgreSQL, the pgbench client, anything else) ${PGBENCH_MACHINE_US}."
   echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
 } >"$SUMMARY"
