@@ -58,11 +58,14 @@ field() { # RESULT-line key -> value
 
 # Machine-wide CPU busy share since a /proc/stat snapshot: shows how shared the machine was.
 cpu_snapshot() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
-cpu_busy_since() { # "busy idle" -> percent busy
+cpu_delta() { # "busy idle" snapshot -> "busy idle" jiffies since
   local now
   now=$(cpu_snapshot)
-  awk -v a="$1" -v b="$now" 'BEGIN{split(a,x," ");split(b,y," ");d=(y[1]-x[1])+(y[2]-x[2]);printf "%.0f", (d>0 ? 100*(y[1]-x[1])/d : 0)}'
+  awk -v a="$1" -v b="$now" 'BEGIN{split(a,x," ");split(b,y," ");print y[1]-x[1], y[2]-x[2]}'
 }
+percent() { awk -v part="$1" -v whole="$2" 'BEGIN{printf "%.0f", (whole > 0 ? 100 * part / whole : 0)}'; }
+busy_percent() { percent "$1" $(($1 + $2)); } # busy-jiffies idle-jiffies -> percent busy
+cpu_busy_since() { busy_percent $(cpu_delta "$1"); } # "busy idle" snapshot -> percent busy since
 
 # CPU time of the gateway process, in clock ticks: CPU per request is the figure the shared machine distorts least.
 CLK_TCK=$(getconf CLK_TCK)
@@ -79,17 +82,9 @@ pg_ticks() {
   [[ -n "$postmaster" ]] && total=$((total + $(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)))
   echo "$total"
 }
-busy_ticks() { cpu_snapshot | cut -d' ' -f1; }
 us_per() { # ticks count -> microseconds of CPU per unit ("n/a" without ticks)
   awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN{if (t > 0 && n > 0) printf "%.0f", t/hz*1e6/n; else printf "n/a"}'
 }
-
-cpu_delta() { # "busy idle" snapshot -> "busy idle" jiffies since
-  local now
-  now=$(cpu_snapshot)
-  awk -v a="$1" -v b="$now" 'BEGIN{split(a,x," ");split(b,y," ");print y[1]-x[1], y[2]-x[2]}'
-}
-busy_percent() { awk -v b="$1" -v i="$2" 'BEGIN{printf "%.0f", ((b+i)>0 ? 100*b/(b+i) : 0)}'; }
 
 # The gateway's own view of a phase: its request-duration histogram of successful RegisterMedia calls, read from
 # /q/metrics before and after. Its p99 leaves out what happens before the pipeline starts (reading the request,
@@ -139,8 +134,7 @@ jit_ticks() {
   echo "$total"
 }
 jit_share() { # jit-ticks-before gateway-ticks-before -> percent of the gateway's CPU the JIT compilers used since
-  awk -v j0="$1" -v j1="$(jit_ticks)" -v t0="$2" -v t1="$(gateway_ticks)" \
-    'BEGIN{printf "%.0f", ((t1>t0) ? 100*(j1-j0)/(t1-t0) : 0)}'
+  percent $(($(jit_ticks) - $1)) $(($(gateway_ticks) - $2))
 }
 
 # Resident memory of the gateway (kB), sampled every 250 ms while a phase runs.
@@ -246,7 +240,7 @@ MAX=$(combine <<<"$MAX_LINES"); log "$MAX"
 MAX_RPS=$(field "$MAX" throughput)
 MAX_REQUESTS=$(field "$MAX" requests)
 MAX_BUSY=$(busy_percent "$MAX_B" "$MAX_I"); MAX_CPU=$(us_per "$GW_T" "$MAX_REQUESTS")
-MAX_JIT=$(awk -v j="$GW_J" -v t="$GW_T" 'BEGIN{printf "%.0f", (t > 0 ? 100 * j / t : 0)}')
+MAX_JIT=$(percent "$GW_J" "$GW_T")
 MAX_PG_US=$(us_per "$MAX_PG_T" "$MAX_REQUESTS")
 MAX_GEN_US=$(awk -v s="$(field "$MAX" generator_cpu_s)" -v n="$MAX_REQUESTS" 'BEGIN{printf "%.0f", (n>0 ? s*1e6/n : 0)}')
 # The three parts, not the machine's busy time: that would also count the start of each slice's generator JVM.
@@ -289,9 +283,9 @@ done
 HOT=$(combine <<<"$HOT_LINES"); log "$HOT"
 TRIVIAL=$(combine <<<"$TRIVIAL_LINES"); log "$TRIVIAL"
 HOT_BUSY=$(busy_percent "$HOT_B" "$HOT_I"); HOT_CPU=$(us_per "$HOT_T" "$(field "$HOT" requests)")
-HOT_JIT=$(awk -v j="$HOT_J" -v t="$HOT_T" 'BEGIN{printf "%.0f", (t > 0 ? 100 * j / t : 0)}')
+HOT_JIT=$(percent "$HOT_J" "$HOT_T")
 TRIVIAL_BUSY=$(busy_percent "$TRIVIAL_B" "$TRIVIAL_I"); TRIVIAL_CPU=$(us_per "$TRIVIAL_T" "$(field "$TRIVIAL" requests)")
-TRIVIAL_JIT=$(awk -v j="$TRIVIAL_J" -v t="$TRIVIAL_T" 'BEGIN{printf "%.0f", (t > 0 ? 100 * j / t : 0)}')
+TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T")
 
 # --- report ----------------------------------------------------------------------------------------------
 R1=$(ratio "$MAX_RPS" "$PG_CEILING")
