@@ -1,12 +1,11 @@
 package io.openvod.gateway.account;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openvod.gateway.database.StatementDeadline;
+import io.openvod.gateway.plumbing.Caches;
+import io.openvod.gateway.plumbing.Contexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +27,7 @@ public class AccountDirectory {
     private final StatementDeadline deadline;
 
     public AccountDirectory(AccountConfig config, SecretCipher cipher, StatementDeadline deadline) {
-        this.cache = Caffeine.newBuilder()
-                .executor(Runnable::run) // maintenance on the calling thread: see LocalNonceStore
+        this.cache = Caches.onCallingThread()
                 .expireAfterWrite(config.accessKeyCache().ttl())
                 .maximumSize(config.accessKeyCache().maximumSize())
                 .buildAsync();
@@ -42,12 +40,10 @@ public class AccountDirectory {
         if (known != null && known.isDone() && !known.isCompletedExceptionally()) {
             return Uni.createFrom().item(known.join());
         }
-        // A failed load is dropped by Caffeine, so the next call tries the database again.
-        Context caller = Vertx.currentContext();
-        Uni<Optional<AccessKey>> loaded = Uni.createFrom().completionStage(
-                cache.get(accessKeyId, (id, executor) -> load(id).subscribeAsCompletionStage()));
-        // Someone else's load completes on their event loop: carry on on ours.
-        return caller == null ? loaded : loaded.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        // A failed load is dropped by Caffeine, so the next call tries the database again. Someone else's load
+        // completes on their event loop: carry on on ours.
+        return Contexts.resumeOnCaller(Uni.createFrom().completionStage(
+                cache.get(accessKeyId, (id, executor) -> load(id).subscribeAsCompletionStage())));
     }
 
     public Uni<Void> forget(String accessKeyId) {

@@ -1,8 +1,7 @@
 package io.openvod.gateway.account;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.openvod.gateway.plumbing.Contexts;
 import io.quarkus.vertx.http.ManagementInterface;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.json.DecodeException;
@@ -258,8 +257,7 @@ public class AdminApi {
      * each admin call gets its own.
      */
     private void run(RoutingContext ctx, Function<RoutingContext, Uni<?>> action, java.util.function.Consumer<Object> ok) {
-        Context context = VertxContext.createNewDuplicatedContext(ctx.vertx().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        Context context = Contexts.newSafeDuplicate(ctx.vertx().getOrCreateContext());
         context.runOnContext(ignored -> {
             Uni<?> result;
             try {

@@ -1,12 +1,21 @@
-package io.openvod.gateway.rpc;
+package io.openvod.gateway.action;
 
-import io.openvod.gateway.api.RequestContext;
 import io.openvod.gateway.auth.Caller;
+import io.openvod.gateway.core.envelope.RequestContext;
+import io.openvod.gateway.core.request.FormParameters;
 
-/** An authenticated, admitted call handed to an {@link RpcAction}. */
-public record RpcCall(RequestContext context, Caller caller, RpcRequest request) {
+/**
+ * An authenticated, admitted call handed to an {@link RpcAction}.
+ *
+ * @param params every parameter of the call (query and form merged), decoded; the common ones included
+ */
+public record ActionCall(RequestContext context, Caller caller, FormParameters params) {
 
     public String param(String name) {
-        return request.param(name);
+        return params.get(name);
+    }
+
+    public long accountId() {
+        return caller.account().id();
     }
 }

@@ -11,6 +11,14 @@ public interface AuthConfig {
     @WithDefault("15M")
     Duration timestampSkew();
 
+    /**
+     * How long a used nonce is remembered: as long as a request carrying it can still pass the timestamp check, which
+     * accepts timestamps up to the skew either side of now.
+     */
+    default Duration nonceLifetime() {
+        return timestampSkew().multipliedBy(2);
+    }
+
     /** Where used SignatureNonces are remembered: {@code local} (one instance) or {@code redis} (several). */
     @WithDefault("local")
     NonceStoreKind nonceStore();

@@ -1,7 +1,7 @@
 package io.openvod.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openvod.gateway.plumbing.Caches;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 
@@ -13,15 +13,12 @@ public final class LocalNonceStore implements NonceStore {
 
     private final Cache<String, Boolean> seen;
 
-    public LocalNonceStore(Duration ttl, int maxEntries) {
-        // Caffeine's upkeep (expiry, eviction) runs on the thread that wrote, a few entries at a time and without
-        // blocking. Its default, ForkJoinPool.commonPool(), woke another thread for almost every call: a futex and
-        // two context switches per call, measured as a visible share of the gateway's CPU on a small machine.
-        this.seen = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(ttl).maximumSize(maxEntries).build();
+    public LocalNonceStore(Duration lifetime, int maxEntries) {
+        this.seen = Caches.onCallingThread().expireAfterWrite(lifetime).maximumSize(maxEntries).build();
     }
 
     @Override
-    public Uni<Boolean> firstUse(String accessKeyId, String nonce, Duration ttl) {
+    public Uni<Boolean> firstUse(String accessKeyId, String nonce) {
         // The '\n' cannot occur in a decoded AccessKeyId we accept, so keys of two accounts never collide.
         return Uni.createFrom().item(seen.asMap().putIfAbsent(accessKeyId + "\n" + nonce, Boolean.TRUE) == null);
     }

@@ -15,12 +15,11 @@ public class NonceStores {
     @Produces
     @ApplicationScoped
     NonceStore nonceStore(AuthConfig config, Instance<ReactiveRedisDataSource> redis) {
-        // A nonce must be remembered as long as a request carrying it can still pass the timestamp check.
         if (config.nonceStore() == AuthConfig.NonceStoreKind.REDIS) {
             LOG.info("SignatureNonces are kept in Redis (shared by every instance)");
-            return new RedisNonceStore(redis.get());
+            return new RedisNonceStore(redis.get(), config.nonceLifetime());
         }
         LOG.info("SignatureNonces are kept in memory (single instance; set vod.auth.nonce-store=redis for several)");
-        return new LocalNonceStore(config.timestampSkew().multipliedBy(2), config.nonceLocalMaxEntries());
+        return new LocalNonceStore(config.nonceLifetime(), config.nonceLocalMaxEntries());
     }
 }

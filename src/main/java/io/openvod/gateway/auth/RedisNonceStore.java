@@ -1,6 +1,6 @@
 package io.openvod.gateway.auth;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -17,15 +17,17 @@ public final class RedisNonceStore implements NonceStore {
     private static final Logger LOG = Logger.getLogger(RedisNonceStore.class);
 
     private final ReactiveRedisDataSource redis;
+    private final String lifetimeMillis;
 
-    public RedisNonceStore(ReactiveRedisDataSource redis) {
+    public RedisNonceStore(ReactiveRedisDataSource redis, Duration lifetime) {
         this.redis = redis;
+        this.lifetimeMillis = Long.toString(lifetime.toMillis());
     }
 
     @Override
-    public Uni<Boolean> firstUse(String accessKeyId, String nonce, Duration ttl) {
+    public Uni<Boolean> firstUse(String accessKeyId, String nonce) {
         String key = PREFIX + accessKeyId + ":" + nonce;
-        return redis.execute("SET", key, "1", "NX", "PX", Long.toString(ttl.toMillis()))
+        return redis.execute("SET", key, "1", "NX", "PX", lifetimeMillis)
                 .map(reply -> reply != null)
                 .onFailure().transform(failure -> {
                     LOG.warnf("Nonce store unavailable: %s", failure.toString());

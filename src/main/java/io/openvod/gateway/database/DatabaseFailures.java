@@ -1,6 +1,6 @@
 package io.openvod.gateway.database;
 
-import io.openvod.gateway.api.ServiceUnavailableException;
+import io.openvod.gateway.core.envelope.ServiceUnavailableException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;

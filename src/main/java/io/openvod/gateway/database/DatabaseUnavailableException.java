@@ -1,6 +1,6 @@
 package io.openvod.gateway.database;
 
-import io.openvod.gateway.api.ServiceUnavailableException;
+import io.openvod.gateway.core.envelope.ServiceUnavailableException;
 
 /** PostgreSQL could not answer: down, restarting, unreachable, or out of connections. */
 public class DatabaseUnavailableException extends ServiceUnavailableException {

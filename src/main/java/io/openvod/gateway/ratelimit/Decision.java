@@ -1,4 +1,4 @@
-package io.openvod.gateway.ratelimit.limiter;
+package io.openvod.gateway.ratelimit;
 
 /** The answer for one call: allowed, or refused with how long until a token is available. */
 public record Decision(boolean allowed, long retryAfterMillis) {

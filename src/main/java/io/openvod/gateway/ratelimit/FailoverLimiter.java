@@ -1,20 +1,15 @@
-package io.openvod.gateway.ratelimit.fallback;
+package io.openvod.gateway.ratelimit;
 
-import io.openvod.gateway.ratelimit.config.RateLimitConfig;
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Decision;
-import io.openvod.gateway.ratelimit.limiter.Limiter;
-import io.openvod.gateway.ratelimit.limiter.Rate;
-import io.openvod.gateway.ratelimit.local.LocalBuckets;
-import io.openvod.gateway.ratelimit.redis.RedisLimiter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openvod.gateway.plumbing.Contexts;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -25,24 +20,23 @@ import org.jboss.logging.Logger;
  * near the account's rate. A SmallRye Fault Tolerance timeout bounds every Redis call and a circuit breaker stops
  * calling Redis while it is failing, then tries it again after its delay and returns to it once it answers.
  */
-@ApplicationScoped
-public class FailoverLimiter implements Limiter {
+final class FailoverLimiter implements Limiter {
 
     static final String BREAKER = "vod-rate-limit-redis";
     private static final Logger LOG = Logger.getLogger(FailoverLimiter.class);
     private static final long FAILURE_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final RedisLimiter redis;
-    private final LocalBuckets fallbackBuckets;
+    private final LocalLimiter fallback;
     private final int replicas;
     private final TypedGuard<Uni<Decision>> guard;
     private final AtomicReference<CircuitBreakerState> state = new AtomicReference<>(CircuitBreakerState.CLOSED);
     private final AtomicLong fallbackDecisions = new AtomicLong();
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS);
 
-    public FailoverLimiter(RedisLimiter redis, RateLimitConfig config) {
+    FailoverLimiter(RedisLimiter redis, LocalLimiter fallback, RateLimitConfig config) {
         this.redis = redis;
-        this.fallbackBuckets = new LocalBuckets(config.local().maxBuckets(), config.local().idleEviction());
+        this.fallback = fallback;
         this.replicas = config.replicas();
         var breaker = config.redis().circuitBreaker();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<Decision>>() { })
@@ -64,29 +58,51 @@ public class FailoverLimiter implements Limiter {
 
     @Override
     public Uni<Decision> tryAcquire(BucketKey key, Rate rate) {
-        Context caller = Vertx.currentContext();
-        Uni<Decision> guarded = Uni.createFrom().deferred(() -> guard.get(() -> redis.tryAcquire(key, rate)))
-                .onFailure().recoverWithItem(failure -> decideLocally(key, rate, failure));
-        return onContext(guarded, caller);
+        // The Redis client and the timeout's timer may complete on another thread than the request's.
+        return Contexts.resumeOnCaller(Uni.createFrom().deferred(() -> guard.get(() -> redis.tryAcquire(key, rate)))
+                .onFailure().recoverWithItem(failure -> decideLocally(key, rate, failure)));
     }
 
-    public CircuitBreakerState state() {
+    @Override
+    public String backend() {
+        return "redis";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return Map.of("circuit", state().name(),
+                "deciding", fallbackActive() ? "local-fallback" : "redis",
+                "fallbackDecisions", fallbackDecisions());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        fallback.bindTo(registry);
+        Gauge.builder("vod.ratelimit.fallback.active", this, f -> f.fallbackActive() ? 1 : 0)
+                .description("1 while Redis is bypassed and each replica limits locally at rate/replicas")
+                .register(registry);
+        FunctionCounter.builder("vod.ratelimit.fallback.decisions", this, FailoverLimiter::fallbackDecisions)
+                .description("Calls decided locally because Redis failed, timed out or was bypassed")
+                .register(registry);
+    }
+
+    CircuitBreakerState state() {
         return state.get();
     }
 
     /** True while Redis is not trusted: the breaker is open, or half-open and still proving Redis is back. */
-    public boolean fallbackActive() {
+    boolean fallbackActive() {
         return state.get() != CircuitBreakerState.CLOSED;
     }
 
-    public long fallbackDecisions() {
+    long fallbackDecisions() {
         return fallbackDecisions.get();
     }
 
     private Decision decideLocally(BucketKey key, Rate rate, Throwable failure) {
         fallbackDecisions.incrementAndGet();
         logFailure(failure);
-        return fallbackBuckets.tryAcquire(key, rate.share(replicas));
+        return fallback.decide(key, rate.share(replicas));
     }
 
     private void stateChanged(CircuitBreakerState newState) {
@@ -106,24 +122,5 @@ public class FailoverLimiter implements Limiter {
             LOG.warnf("Rate limiter: Redis call failed, decided locally (%s); further failures logged at most every 10 s",
                     failure.toString());
         }
-    }
-
-    /**
-     * The Redis client and the timeout's timer may complete on another thread than the request's; the rest of the
-     * pipeline (Hibernate Reactive in particular) must continue on the request's Vert.x context.
-     */
-    private static <T> Uni<T> onContext(Uni<T> uni, Context caller) {
-        if (caller == null) {
-            return uni;
-        }
-        return Uni.createFrom().emitter(emitter -> uni.subscribe().with(
-                item -> {
-                    if (Vertx.currentContext() == caller) {
-                        emitter.complete(item);
-                    } else {
-                        caller.runOnContext(ignored -> emitter.complete(item));
-                    }
-                },
-                failure -> caller.runOnContext(ignored -> emitter.fail(failure))));
     }
 }

@@ -1,16 +1,12 @@
 package io.openvod.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Rate;
+import io.openvod.gateway.plumbing.Caches;
 import java.time.Duration;
 
 /**
- * For buckets that just refused a call: the moment before which they cannot hold a token again. Tokens only come
- * back with time, and other calls (on this replica or, through Redis, on others) can only take them, so until that
- * moment the bucket would refuse every call. That lets the gateway refuse such calls before checking their
- * signature, which is most of what a refused call costs.
+ * For buckets that just refused a call: the moment before which they cannot hold a token again. What that allows
+ * (early refusal) is described in {@link RateLimiter}.
  * <p>
  * The moment is taken from when the refusing decision was asked for, less the millisecond the wait was rounded up
  * by, so it is never later than the bucket's real refill. An entry is only used while the account's rate is the
@@ -29,8 +25,7 @@ final class KnownEmptyBuckets {
     private final Cache<BucketKey, Empty> empty;
 
     KnownEmptyBuckets(long maxEntries) {
-        this.empty = Caffeine.newBuilder()
-                .executor(Runnable::run) // maintenance on the calling thread: see LocalNonceStore
+        this.empty = Caches.onCallingThread()
                 .maximumSize(maxEntries)
                 .expireAfterWrite(LONGEST_WAIT)
                 .build();

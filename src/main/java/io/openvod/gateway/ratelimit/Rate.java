@@ -1,4 +1,4 @@
-package io.openvod.gateway.ratelimit.limiter;
+package io.openvod.gateway.ratelimit;
 
 /**
  * A token-bucket limit: {@code perSecond} tokens refilled per second, and as many held at most (a burst of one

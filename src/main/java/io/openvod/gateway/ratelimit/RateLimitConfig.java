@@ -1,8 +1,10 @@
-package io.openvod.gateway.ratelimit.config;
+package io.openvod.gateway.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code vod.rate-limit.*}: every key is listed, with its default, in the README section "Rate limiting". */
 @ConfigMapping(prefix = "vod.rate-limit")
@@ -24,9 +26,14 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean earlyRefusal();
 
-    /** Calls per second (and burst) for accounts whose {@code rate_limit_per_second} is null. */
-    @WithDefault("50")
-    int defaultPerSecond();
+    /**
+     * Calls per second (and burst) of every action for accounts whose {@code rate_limit_per_second} is null. Unset,
+     * each action has its own default ({@code RpcAction#defaultRatePerSecond}; RegisterMedia: 50).
+     */
+    Optional<Integer> defaultPerSecond();
+
+    /** Per-action override of the above, by action name: {@code vod.rate-limit.per-action."GetVideoInfo"=100}. */
+    Map<String, Integer> perAction();
 
     /** How many gateways share the load; in fallback each one allows its share, the rate divided by this. */
     @WithDefault("1")

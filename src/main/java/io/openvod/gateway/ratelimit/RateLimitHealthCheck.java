@@ -1,8 +1,6 @@
-package io.openvod.gateway.ratelimit.fallback;
+package io.openvod.gateway.ratelimit;
 
-import io.openvod.gateway.ratelimit.config.RateLimitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,11 +14,11 @@ import org.eclipse.microprofile.health.Readiness;
 public class RateLimitHealthCheck implements HealthCheck {
 
     private final RateLimitConfig config;
-    private final Instance<FailoverLimiter> failover;
+    private final Limiter limiter;
 
-    public RateLimitHealthCheck(RateLimitConfig config, Instance<FailoverLimiter> failover) {
+    public RateLimitHealthCheck(RateLimitConfig config, Limiter limiter) {
         this.config = config;
-        this.failover = failover;
+        this.limiter = limiter;
     }
 
     @Override
@@ -28,12 +26,13 @@ public class RateLimitHealthCheck implements HealthCheck {
         var response = HealthCheckResponse.named("rate-limit").up()
                 .withData("enabled", config.enabled())
                 .withData("backend", config.backend().name().toLowerCase());
-        if (config.enabled() && config.backend() == RateLimitConfig.Backend.REDIS) {
-            FailoverLimiter limiter = failover.get();
-            response.withData("circuit", limiter.state().name())
-                    .withData("deciding", limiter.fallbackActive() ? "local-fallback" : "redis")
-                    .withData("fallbackDecisions", limiter.fallbackDecisions());
-        }
+        limiter.status().forEach((name, value) -> {
+            if (value instanceof Number number) {
+                response.withData(name, number.longValue());
+            } else {
+                response.withData(name, String.valueOf(value));
+            }
+        });
         return response.build();
     }
 }

@@ -1,26 +1,27 @@
 package io.openvod.gateway.ratelimit;
 
 import io.openvod.gateway.account.Account;
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.ApiException;
 import io.openvod.gateway.auth.Caller;
-import io.openvod.gateway.ratelimit.config.RateLimitConfig;
-import io.openvod.gateway.ratelimit.fallback.FailoverLimiter;
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Decision;
-import io.openvod.gateway.ratelimit.limiter.Rate;
-import io.openvod.gateway.ratelimit.local.LocalLimiter;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 
 /**
  * Per-account, per-action limit, checked right after authentication and before any database work: a refused call
- * costs a bucket lookup (local) or one Redis round trip (distributed), never a PostgreSQL one. A call to a bucket
- * that just refused one is refused even earlier, before its signature ({@link #refuseIfKnownEmpty}). Refusals are the
+ * costs a bucket lookup (local) or one Redis round trip (distributed), never a PostgreSQL one. Refusals are the
  * real service's HTTP 400 {@code Throttling.User} with {@code x-acs-retry-after} (milliseconds, what the Tea SDKs
  * back off by) and a standard {@code Retry-After} in whole seconds, rounded up.
+ *
+ * <h2>Early refusal</h2>
+ * A bucket that just refused a call cannot hold a token again before a moment it knows ({@link KnownEmptyBuckets}):
+ * tokens only come back with time, and other calls (here, or on other replicas through Redis) can only take them.
+ * Until then {@link #refuseIfKnownEmpty} refuses calls to that bucket as soon as their AccessKey is found, before
+ * their signature is checked and before their other parameters are decoded, which is most of what a refused call
+ * costs. It takes nothing from the bucket, so a caller without the secret still cannot use up anyone's limit; it
+ * only sees {@code Throttling.User} instead of a signature error while the account is over its limit. Switched by
+ * {@code vod.rate-limit.early-refusal}; the pipeline's step {@code refuseEarlyOrVerify} is where it is used.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -29,36 +30,29 @@ public class RateLimiter {
     static final String RETRY_AFTER = "Retry-After";
 
     private final RateLimitConfig config;
-    private final LocalLimiter local;
-    private final Instance<FailoverLimiter> distributed;
+    private final Limiter limiter;
     private final RateLimitMetrics metrics;
-    private final Rate defaultRate;
     private final KnownEmptyBuckets knownEmpty;
 
-    public RateLimiter(RateLimitConfig config, LocalLimiter local, Instance<FailoverLimiter> distributed,
-            RateLimitMetrics metrics) {
+    RateLimiter(RateLimitConfig config, Limiter limiter, RateLimitMetrics metrics) {
         this.config = config;
-        this.local = local;
-        this.distributed = distributed;
+        this.limiter = limiter;
         this.metrics = metrics;
-        this.defaultRate = new Rate(config.defaultPerSecond());
         this.knownEmpty = new KnownEmptyBuckets(config.local().maxBuckets());
     }
 
     /**
-     * Refuses, before its signature is checked, a call to a bucket that is known to hold no token yet (see
-     * {@link KnownEmptyBuckets}); returns normally otherwise. Nothing is taken from the bucket, so a caller without
-     * the secret still cannot use up anyone's limit; it only sees {@code Throttling.User} instead of a signature
-     * error while the account is over its limit.
+     * Refuses a call to a bucket known to hold no token yet (see "Early refusal" above); returns normally otherwise.
      *
+     * @param actionDefault the action's own calls per second, used when neither the account nor configuration set one
      * @throws ApiException {@code Throttling.User}
      */
-    public void refuseIfKnownEmpty(Account account, String action) {
-        if (!config.enabled() || !config.earlyRefusal()) {
+    public void refuseIfKnownEmpty(Account account, String action, int actionDefault) {
+        if (!config.earlyRefusal()) {
             return;
         }
-        long millis = knownEmpty.millisUntilRefill(new BucketKey(account.id(), action), rateOf(account),
-                System.nanoTime());
+        long millis = knownEmpty.millisUntilRefill(new BucketKey(account.id(), action),
+                rateOf(account, action, actionDefault), System.nanoTime());
         if (millis > 0) {
             metrics.refusedEarly();
             throw throttled(millis);
@@ -66,32 +60,27 @@ public class RateLimiter {
     }
 
     /** Emits the caller when the call may proceed; fails with {@code Throttling.User} when it may not. */
-    public Uni<Caller> acquire(Caller caller, String action) {
-        if (!config.enabled()) {
-            return Uni.createFrom().item(caller);
-        }
+    public Uni<Caller> acquire(Caller caller, String action, int actionDefault) {
         BucketKey key = new BucketKey(caller.account().id(), action);
-        Rate rate = rateOf(caller.account());
+        Rate rate = rateOf(caller.account(), action, actionDefault);
         long askedAt = System.nanoTime();
-        if (config.backend() == RateLimitConfig.Backend.LOCAL) {
-            return settle(caller, key, rate, askedAt, local.decide(key, rate));
-        }
-        return distributed.get().tryAcquire(key, rate)
-                .chain(decision -> settle(caller, key, rate, askedAt, decision));
+        return limiter.tryAcquire(key, rate).map(decision -> {
+            metrics.decided(decision);
+            if (!decision.allowed()) {
+                knownEmpty.refused(key, rate, askedAt, decision.retryAfterMillis());
+                throw throttled(decision.retryAfterMillis());
+            }
+            return caller;
+        });
     }
 
-    private Rate rateOf(Account account) {
+    /** The account's own rate, else the configured one for the action, else the action's default. */
+    private Rate rateOf(Account account, String action, int actionDefault) {
         Integer perSecond = account.rateLimitPerSecond();
-        return perSecond == null ? defaultRate : new Rate(perSecond);
-    }
-
-    private Uni<Caller> settle(Caller caller, BucketKey key, Rate rate, long askedAt, Decision decision) {
-        metrics.decided(decision);
-        if (decision.allowed()) {
-            return Uni.createFrom().item(caller);
+        if (perSecond == null) {
+            perSecond = config.perAction().get(action);
         }
-        knownEmpty.refused(key, rate, askedAt, decision.retryAfterMillis());
-        return Uni.createFrom().failure(throttled(decision.retryAfterMillis()));
+        return new Rate(perSecond != null ? perSecond : config.defaultPerSecond().orElse(actionDefault));
     }
 
     static ApiException throttled(long retryAfterMillis) {

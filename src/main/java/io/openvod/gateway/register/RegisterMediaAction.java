@@ -1,24 +1,28 @@
 package io.openvod.gateway.register;
 
-import io.openvod.gateway.metrics.RpcMetrics;
-import io.openvod.gateway.rpc.RpcAction;
-import io.openvod.gateway.rpc.RpcCall;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvod.gateway.action.ActionCall;
+import io.openvod.gateway.action.RpcAction;
+import io.openvod.gateway.core.validation.RegisterMediaParser;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** {@code Action=RegisterMedia}: validate, register, answer {@code RegisteredMediaList} and {@code FailedFileURLs}. */
+/**
+ * {@code Action=RegisterMedia}: validate the batch ({@link RegisterMediaParser}), register its files idempotently
+ * ({@link RegisterMediaService}), answer {@code RegisteredMediaList} and {@code FailedFileURLs} ({@link Registration}).
+ */
 @ApplicationScoped
 public class RegisterMediaAction implements RpcAction {
 
+    /** The real service's per-account limit for RegisterMedia (docs/vod-api.md §6). */
+    static final int DEFAULT_RATE_PER_SECOND = 50;
+
     private final RegisterMediaParser parser;
     private final RegisterMediaService service;
-    private final RpcMetrics metrics;
+    private final RegisterMetrics metrics;
 
-    RegisterMediaAction(RegisterMediaParser parser, RegisterMediaService service, RpcMetrics metrics) {
-        this.parser = parser;
+    RegisterMediaAction(ObjectMapper json, RegisterMediaService service, RegisterMetrics metrics) {
+        this.parser = new RegisterMediaParser(json);
         this.service = service;
         this.metrics = metrics;
     }
@@ -29,28 +33,17 @@ public class RegisterMediaAction implements RpcAction {
     }
 
     @Override
-    public Uni<Map<String, Object>> invoke(RpcCall call) {
-        RegisterMediaRequest request = parser.parse(call);
-        return service.register(call.caller().account().id(), request).invoke(this::count).map(RegisterMediaAction::body);
+    public String summary() {
+        return "Registers up to 10 media files that already sit in object storage, idempotently by FileURL.";
     }
 
-    private void count(Registration registration) {
-        long created = registration.registered().stream().filter(RegisteredMedia::newRegister).count();
-        metrics.recordRegistrations(created, registration.registered().size() - created,
-                registration.failedFileUrls().size());
+    @Override
+    public int defaultRatePerSecond() {
+        return DEFAULT_RATE_PER_SECOND;
     }
 
-    private static Map<String, Object> body(Registration registration) {
-        List<Map<String, Object>> registered = registration.registered().stream().map(media -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("MediaId", media.mediaId());
-            item.put("FileURL", media.fileUrl());
-            item.put("NewRegister", media.newRegister());
-            return item;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RegisteredMediaList", registered);
-        body.put("FailedFileURLs", registration.failedFileUrls());
-        return body;
+    @Override
+    public Uni<Registration> invoke(ActionCall call) {
+        return service.register(call.accountId(), parser.parse(call.params())).invoke(metrics::count);
     }
 }

@@ -1,6 +1,8 @@
 package io.openvod.gateway.register;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.validation.MediaMetadata;
+import io.openvod.gateway.core.validation.RegisterMediaRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.RequestContext;
+import io.openvod.gateway.core.envelope.RequestContext;
 import io.openvod.gateway.auth.Caller;
 
 /**

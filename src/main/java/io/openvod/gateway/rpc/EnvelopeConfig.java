@@ -1,4 +1,4 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.rpc;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,8 +1,7 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.RequestContext;
-import io.openvod.gateway.api.RpcResponses;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.RequestContext;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,8 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.action.RpcAction;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.request.RpcRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;

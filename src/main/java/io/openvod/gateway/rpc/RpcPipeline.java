@@ -1,14 +1,15 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.ApiException;
-import io.openvod.gateway.api.RequestContext;
-import io.openvod.gateway.api.ResponseFormat;
-import io.openvod.gateway.api.RpcResponses;
-import io.openvod.gateway.api.ServerFailures;
+import io.openvod.gateway.action.ActionCall;
+import io.openvod.gateway.action.RpcAction;
 import io.openvod.gateway.auth.Caller;
 import io.openvod.gateway.auth.RequestAuthenticator;
-import io.openvod.gateway.metrics.RpcMetrics;
+import io.openvod.gateway.auth.RequestAuthenticator.ClaimedCaller;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.ApiException;
+import io.openvod.gateway.core.envelope.RequestContext;
+import io.openvod.gateway.core.envelope.ResponseFormat;
+import io.openvod.gateway.core.request.RpcRequest;
 import io.openvod.gateway.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,10 +19,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The order every call goes through: parse, resolve the action, authenticate, rate-limit, then the action itself.
- * A call the rate limiter already knows it will refuse is refused once its key is found, before its signature and
- * before the values of its other parameters are decoded.
- * Whatever fails on the way ends as an Alibaba error envelope, never as a stack trace.
+ * The path of every RPC call, one named step each: read the request, resolve the action, identify the caller, refuse
+ * early or verify the signature, take a token, run the action, answer. Whatever fails on the way ends as an Alibaba
+ * error envelope, never as a stack trace; every call leaves one access-log line and its metrics.
  */
 @ApplicationScoped
 public class RpcPipeline {
@@ -30,55 +30,72 @@ public class RpcPipeline {
 
     private final RpcActions actions;
     private final RequestAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
     private final RpcResponses responses;
     private final AccessLog accessLog;
     private final RpcMetrics metrics;
-    private final RateLimiter rateLimiter;
 
-    public RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RpcResponses responses,
-            AccessLog accessLog, RpcMetrics metrics, RateLimiter rateLimiter) {
+    RpcPipeline(RpcActions actions, RequestAuthenticator authenticator, RateLimiter rateLimiter,
+            RpcResponses responses, AccessLog accessLog, RpcMetrics metrics) {
         this.actions = actions;
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
         this.responses = responses;
         this.accessLog = accessLog;
         this.metrics = metrics;
-        this.rateLimiter = rateLimiter;
     }
 
     public Uni<Response> handle(HttpServerRequest http, byte[] body) {
         CallTrace trace = new CallTrace(startContext(http));
         return Uni.createFrom().deferred(() -> invoke(trace, http, body))
                 .onFailure().recoverWithItem(failure -> fail(trace, failure))
-                .invoke(() -> accessLog.record(trace))
-                .invoke(() -> metrics.recordCall(trace));
+                .invoke(() -> {
+                    accessLog.record(trace);
+                    metrics.recordCall(trace);
+                });
     }
 
+    // Each Mutiny operator costs every call, the throttled ones included, so steps without I/O of their own share
+    // an operator with the step before them (docs/architecture.md, "The path of a call").
     private Uni<Response> invoke(CallTrace trace, HttpServerRequest http, byte[] body) {
-        RpcRequest request = RpcRequest.from(http, body);
+        RpcRequest request = readRequest(trace, http, body);
+        RpcAction action = actions.resolve(request);
+        return authenticator.identify(request)
+                .chain(claimed -> refuseEarlyOrVerify(trace, claimed, request, action))
+                .chain(caller -> admit(trace, caller, action))
+                .chain(caller -> action.invoke(new ActionCall(trace.context(), caller, request.params())))
+                .map(answer -> responses.success(trace.context(), action.name(), answer));
+    }
+
+    /** Parameters, headers and the answer's format; the action's name is noted for the log even if unknown. */
+    private static RpcRequest readRequest(CallTrace trace, HttpServerRequest http, byte[] body) {
+        RpcRequest request = RpcRequest.of(http.method().name(), http.query(), http.headers(), body);
         trace.context(trace.context().withFormat(ResponseFormat.choose(request.param("Format"), request.header("accept"))));
         trace.action(request.paramOrHeader("Action", "x-acs-action"));
         if (!ResponseFormat.isValid(request.param("Format"))) {
             throw ApiError.invalidParameter("Format", "It must be JSON or XML.").exception();
         }
-        RpcAction action = actions.resolve(request);
-        // Steps that need no I/O share an operator with the next one: each Mutiny operator costs a throttled call.
-        return authenticator.identify(request)
-                .chain(claimed -> {
-                    // Logged as claimed until verified, so that refusals and bad signatures name their key.
-                    Caller claimedCaller = claimed.caller();
-                    trace.caller(claimedCaller);
-                    rateLimiter.refuseIfKnownEmpty(claimedCaller.account(), action.name());
-                    // Values are decoded when read (FormParameters): all of them are read here, so a malformed one
-                    // is refused before anything uses it, yet a call refused early never pays for decoding.
-                    request.params().requireWellFormed();
-                    return authenticator.verify(claimed);
-                })
-                .chain(caller -> {
-                    trace.caller(caller);
-                    return rateLimiter.acquire(caller, action.name());
-                })
-                .chain(caller -> action.invoke(new RpcCall(trace.context(), caller, request)))
-                .map(fields -> responses.success(trace.context(), action.name(), fields));
+        return request;
+    }
+
+    /**
+     * A call to a bucket known to be empty is refused here, before its signature and before the values of its other
+     * parameters are decoded (early refusal: {@link RateLimiter}); any other call has every value checked, then its
+     * signature and nonce. The claimed caller is logged until the signature proves it, so that refusals and bad
+     * signatures name the key they used.
+     */
+    private Uni<Caller> refuseEarlyOrVerify(CallTrace trace, ClaimedCaller claimed, RpcRequest request, RpcAction action) {
+        Caller claimedCaller = claimed.caller();
+        trace.caller(claimedCaller);
+        rateLimiter.refuseIfKnownEmpty(claimedCaller.account(), action.name(), action.defaultRatePerSecond());
+        request.params().requireWellFormed();
+        return authenticator.verify(claimed);
+    }
+
+    /** The verified caller takes a token from its bucket for this action. */
+    private Uni<Caller> admit(CallTrace trace, Caller caller, RpcAction action) {
+        trace.caller(caller);
+        return rateLimiter.acquire(caller, action.name(), action.defaultRatePerSecond());
     }
 
     private Response fail(CallTrace trace, Throwable failure) {

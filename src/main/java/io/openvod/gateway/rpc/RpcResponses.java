@@ -1,7 +1,12 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvod.gateway.action.ActionResponse;
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.RequestContext;
+import io.openvod.gateway.core.envelope.ResponseFormat;
+import io.openvod.gateway.core.envelope.XmlRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +27,10 @@ public class RpcResponses {
         this.config = config;
     }
 
-    /** {@code fields} must not contain {@code Code}: pop-core treats any body with a Code as an error. */
-    public Response success(RequestContext context, String action, Map<String, Object> fields) {
+    public Response success(RequestContext context, String action, ActionResponse answer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", context.requestId());
-        body.putAll(fields);
+        body.putAll(answer.fields());
         return build(context, 200, action + "Response", body, Map.of());
     }
 

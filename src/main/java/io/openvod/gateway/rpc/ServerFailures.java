@@ -1,5 +1,8 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.rpc;
 
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.ApiException;
+import io.openvod.gateway.core.envelope.ServiceUnavailableException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;

@@ -1,7 +1,6 @@
 package io.openvod.gateway.rpc;
 
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.RpcResponses;
+import io.openvod.gateway.core.envelope.ApiError;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

@@ -1,7 +1,7 @@
 package io.openvod.gateway.auth;
 
-import static org.hamcrest.Matchers.equalTo;
-
+import io.openvod.gateway.core.signature.SignatureV1;
+import io.openvod.gateway.core.signature.SignatureV3;
 import io.openvod.gateway.support.Admin;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.hamcrest.Matchers.equalTo;
 
-/** Signature verification over real HTTP: vod-api.md §2.3, §2.4 and the errors of §3.2. */
+/** Signature verification over real HTTP: docs/vod-api.md §2.3, §2.4 and the errors of §3.2. */
 @QuarkusTest
 class AuthenticationTest {
 

@@ -11,13 +11,13 @@ class LocalNonceStoreTest {
 
     @Test
     void firstUseIsAcceptedAndReplayRefused() {
-        assertThat(store.firstUse("k", "n", Duration.ofMinutes(30)).await().indefinitely()).isTrue();
-        assertThat(store.firstUse("k", "n", Duration.ofMinutes(30)).await().indefinitely()).isFalse();
+        assertThat(store.firstUse("k", "n").await().indefinitely()).isTrue();
+        assertThat(store.firstUse("k", "n").await().indefinitely()).isFalse();
     }
 
     @Test
     void nonceIsScopedToItsAccessKey() {
-        assertThat(store.firstUse("k1", "n", Duration.ofMinutes(30)).await().indefinitely()).isTrue();
-        assertThat(store.firstUse("k2", "n", Duration.ofMinutes(30)).await().indefinitely()).isTrue();
+        assertThat(store.firstUse("k1", "n").await().indefinitely()).isTrue();
+        assertThat(store.firstUse("k2", "n").await().indefinitely()).isTrue();
     }
 }

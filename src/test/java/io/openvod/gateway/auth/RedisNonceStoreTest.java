@@ -21,26 +21,26 @@ class RedisNonceStoreTest {
     @Test
     void firstUseIsAcceptedAndReplayIsRefusedEvenFromAnotherInstance() {
         String nonce = UUID.randomUUID().toString();
-        RedisNonceStore one = new RedisNonceStore(redis);
-        RedisNonceStore other = new RedisNonceStore(redis);
+        RedisNonceStore one = new RedisNonceStore(redis, Duration.ofMinutes(30));
+        RedisNonceStore other = new RedisNonceStore(redis, Duration.ofMinutes(30));
 
-        assertThat(one.firstUse(keyId, nonce, Duration.ofMinutes(30)).await().indefinitely()).isTrue();
-        assertThat(other.firstUse(keyId, nonce, Duration.ofMinutes(30)).await().indefinitely()).isFalse();
+        assertThat(one.firstUse(keyId, nonce).await().indefinitely()).isTrue();
+        assertThat(other.firstUse(keyId, nonce).await().indefinitely()).isFalse();
     }
 
     @Test
     void nonceIsScopedToItsAccessKey() {
         String nonce = UUID.randomUUID().toString();
-        RedisNonceStore store = new RedisNonceStore(redis);
+        RedisNonceStore store = new RedisNonceStore(redis, Duration.ofMinutes(30));
 
-        assertThat(store.firstUse(keyId, nonce, Duration.ofMinutes(30)).await().indefinitely()).isTrue();
-        assertThat(store.firstUse(keyId + "x", nonce, Duration.ofMinutes(30)).await().indefinitely()).isTrue();
+        assertThat(store.firstUse(keyId, nonce).await().indefinitely()).isTrue();
+        assertThat(store.firstUse(keyId + "x", nonce).await().indefinitely()).isTrue();
     }
 
     @Test
     void nonceExpiresWithTheTimestampWindow() {
         String nonce = UUID.randomUUID().toString();
-        new RedisNonceStore(redis).firstUse(keyId, nonce, Duration.ofMinutes(30)).await().indefinitely();
+        new RedisNonceStore(redis, Duration.ofMinutes(30)).firstUse(keyId, nonce).await().indefinitely();
 
         long ttl = redis.key().pttl(RedisNonceStore.PREFIX + keyId + ":" + nonce).await().indefinitely();
         assertThat(ttl).isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(30).toMillis());

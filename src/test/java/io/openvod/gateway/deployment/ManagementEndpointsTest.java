@@ -45,6 +45,16 @@ class ManagementEndpointsTest {
     }
 
     @Test
+    void openApiListsEveryRpcActionWithItsSummaryAndRateLimit() {
+        JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(openapi.getList("components.parameters.Action.schema.enum")).containsExactly("RegisterMedia");
+        assertThat(openapi.getString("components.parameters.Action.description"))
+                .contains("| `RegisterMedia` | Registers up to 10 media files").contains("| 50 |");
+    }
+
+    @Test
     void metricsAreNotServedOnTheRpcPort() {
         given().get("/q/metrics").then().statusCode(404);
     }

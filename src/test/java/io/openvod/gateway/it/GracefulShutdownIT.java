@@ -1,7 +1,5 @@
 package io.openvod.gateway.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
@@ -17,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM while registrations are in flight: the gateway stops accepting, finishes what it has, exits within

@@ -1,14 +1,6 @@
-package io.openvod.gateway.ratelimit.redis;
+package io.openvod.gateway.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.gateway.ratelimit.PacedLoad;
-import io.openvod.gateway.ratelimit.config.RateLimitConfig;
-import io.openvod.gateway.ratelimit.fallback.FailoverLimiter;
-import io.openvod.gateway.ratelimit.fallback.RedisBackendProfile;
 import io.openvod.gateway.support.TcpProxy;
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Rate;
 import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two limiters sharing one Redis, the same account hammering both: the gateway over HTTP, and a second limiter
@@ -46,7 +39,7 @@ class DistributedAccuracyTest {
     RateLimitConfig config;
 
     @Inject
-    FailoverLimiter limiter;
+    Limiter limiter;
 
     @TestHTTPResource("/")
     URI base;
@@ -61,12 +54,12 @@ class DistributedAccuracyTest {
         Vertx otherVertx = Vertx.vertx();
         Redis otherConnection = Redis.createClient(otherVertx, new RedisOptions()
                 .setConnectionString("redis://127.0.0.1:6379").setMaxPoolSize(8).setMaxPoolWaiting(4096));
-        RedisTokenBucket otherReplica = new RedisTokenBucket(otherConnection, config.redis().keyPrefix());
+        RedisLimiter otherReplica = new RedisLimiter(otherConnection, config.redis().keyPrefix());
         PacedLoad load = new PacedLoad(base);
         try {
             load.run(accounts.create(), 100, Duration.ofSeconds(1));
 
-            long fallbacksBefore = limiter.fallbackDecisions();
+            long fallbacksBefore = ((FailoverLimiter) limiter).fallbackDecisions();
             long start = System.nanoTime();
             CompletableFuture<PacedLoad.Result> viaGateway = load.start(account, 5 * LIMIT, RUN);
             int viaOther = hammer(otherReplica, new BucketKey(account.id(), "RegisterMedia"), 5 * LIMIT);
@@ -76,7 +69,7 @@ class DistributedAccuracyTest {
             System.out.printf("gateway %s, other replica accepted %d, total %d in %.2f s%n", gateway, viaOther, total,
                     seconds);
 
-            assertThat(limiter.fallbackDecisions() - fallbacksBefore)
+            assertThat(((FailoverLimiter) limiter).fallbackDecisions() - fallbacksBefore)
                     .as("calls decided locally because Redis timed out; the shared bound only holds for Redis decisions")
                     .isZero();
             assertThat(gateway.other()).as("%s", gateway.otherSamples()).isZero();
@@ -95,7 +88,7 @@ class DistributedAccuracyTest {
     private void awaitRedisDeciding() throws InterruptedException {
         BucketKey probe = new BucketKey(-1, "Probe");
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (limiter.fallbackActive()) {
+        while (((FailoverLimiter) limiter).fallbackActive()) {
             assertThat(System.nanoTime()).as("breaker still open").isLessThan(deadline);
             limiter.tryAcquire(probe, new Rate(1000)).await().atMost(Duration.ofSeconds(5));
             Thread.sleep(100);
@@ -103,7 +96,7 @@ class DistributedAccuracyTest {
     }
 
     /** The second replica's traffic: paced calls, each sent without waiting for the previous answers. */
-    private static int hammer(RedisTokenBucket replica, BucketKey key, int perSecond) {
+    private static int hammer(RedisLimiter replica, BucketKey key, int perSecond) {
         Rate rate = new Rate(LIMIT);
         long interval = 1_000_000_000L / perSecond;
         int calls = (int) (RUN.toNanos() / interval);

@@ -1,10 +1,7 @@
 package io.openvod.gateway.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Rate;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class KnownEmptyBucketsTest {
 

@@ -1,29 +1,25 @@
-package io.openvod.gateway.ratelimit.local;
+package io.openvod.gateway.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Decision;
-import io.openvod.gateway.ratelimit.limiter.Rate;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalBucketsTest {
+class LocalLimiterTest {
 
-    private final LocalBuckets buckets = new LocalBuckets(1000, Duration.ofMinutes(1));
+    private final LocalLimiter buckets = new LocalLimiter(1000, Duration.ofMinutes(1));
     private final BucketKey account1 = new BucketKey(1, "RegisterMedia");
 
     @Test
     void fullBucketAllowsOneSecondOfCallsThenRefusesWithTheWaitForOneToken() {
         Rate rate = new Rate(20);
         for (int i = 0; i < 20; i++) {
-            assertThat(buckets.tryAcquire(account1, rate).allowed()).as("call %d", i).isTrue();
+            assertThat(buckets.decide(account1, rate).allowed()).as("call %d", i).isTrue();
         }
-        Decision refused = buckets.tryAcquire(account1, rate);
+        Decision refused = buckets.decide(account1, rate);
         assertThat(refused.allowed()).isFalse();
         // One token of a 20/s bucket takes 50 ms to come back; some of it may already have elapsed.
         assertThat(refused.retryAfterMillis()).isBetween(1L, 50L);
@@ -32,20 +28,20 @@ class LocalBucketsTest {
     @Test
     void accountsAndActionsHaveSeparateBuckets() {
         Rate rate = new Rate(1);
-        assertThat(buckets.tryAcquire(account1, rate).allowed()).isTrue();
-        assertThat(buckets.tryAcquire(account1, rate).allowed()).isFalse();
-        assertThat(buckets.tryAcquire(new BucketKey(2, "RegisterMedia"), rate).allowed()).isTrue();
-        assertThat(buckets.tryAcquire(new BucketKey(1, "OtherAction"), rate).allowed()).isTrue();
+        assertThat(buckets.decide(account1, rate).allowed()).isTrue();
+        assertThat(buckets.decide(account1, rate).allowed()).isFalse();
+        assertThat(buckets.decide(new BucketKey(2, "RegisterMedia"), rate).allowed()).isTrue();
+        assertThat(buckets.decide(new BucketKey(1, "OtherAction"), rate).allowed()).isTrue();
     }
 
     @Test
     void changedRateTakesEffectOnTheNextCall() {
-        assertThat(buckets.tryAcquire(account1, new Rate(1)).allowed()).isTrue();
-        assertThat(buckets.tryAcquire(account1, new Rate(1)).allowed()).isFalse();
+        assertThat(buckets.decide(account1, new Rate(1)).allowed()).isTrue();
+        assertThat(buckets.decide(account1, new Rate(1)).allowed()).isFalse();
 
         int allowedAtNewRate = 0;
         for (int i = 0; i < 10; i++) {
-            allowedAtNewRate += buckets.tryAcquire(account1, new Rate(5)).allowed() ? 1 : 0;
+            allowedAtNewRate += buckets.decide(account1, new Rate(5)).allowed() ? 1 : 0;
         }
         assertThat(allowedAtNewRate).isEqualTo(5);
     }
@@ -58,7 +54,7 @@ class LocalBucketsTest {
         long start = System.nanoTime();
         for (int i = 0; i < 20_000; i++) {
             pool.execute(() -> {
-                if (buckets.tryAcquire(account1, rate).allowed()) {
+                if (buckets.decide(account1, rate).allowed()) {
                     allowed.incrementAndGet();
                 }
             });
@@ -71,9 +67,9 @@ class LocalBucketsTest {
 
     @Test
     void sizeIsBoundedByMaxBuckets() {
-        LocalBuckets small = new LocalBuckets(100, Duration.ofMinutes(1));
+        LocalLimiter small = new LocalLimiter(100, Duration.ofMinutes(1));
         for (int account = 0; account < 1000; account++) {
-            small.tryAcquire(new BucketKey(account, "RegisterMedia"), new Rate(10));
+            small.decide(new BucketKey(account, "RegisterMedia"), new Rate(10));
         }
         small.cleanUp();
         assertThat(small.size()).isLessThanOrEqualTo(100);

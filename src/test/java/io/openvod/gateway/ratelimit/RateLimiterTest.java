@@ -2,7 +2,7 @@ package io.openvod.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvod.gateway.api.ApiException;
+import io.openvod.gateway.core.envelope.ApiException;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {

@@ -1,4 +1,4 @@
-package io.openvod.gateway.ratelimit.fallback;
+package io.openvod.gateway.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;

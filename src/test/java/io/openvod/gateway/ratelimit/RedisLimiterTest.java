@@ -1,10 +1,5 @@
-package io.openvod.gateway.ratelimit.redis;
+package io.openvod.gateway.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.gateway.ratelimit.limiter.BucketKey;
-import io.openvod.gateway.ratelimit.limiter.Decision;
-import io.openvod.gateway.ratelimit.limiter.Rate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -20,22 +15,23 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Lua token bucket against the real Redis (keys under a prefix of their own). */
-class RedisTokenBucketTest {
+class RedisLimiterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private Vertx vertx;
     private Redis redis;
-    private RedisTokenBucket bucket;
+    private RedisLimiter bucket;
     private final BucketKey key = new BucketKey(42, "RegisterMedia");
 
     @BeforeEach
     void connect() {
         vertx = Vertx.vertx();
         redis = client("redis://127.0.0.1:6379");
-        bucket = new RedisTokenBucket(redis, "vod:rl:unit:" + UUID.randomUUID() + ":");
+        bucket = new RedisLimiter(redis, "vod:rl:unit:" + UUID.randomUUID() + ":");
     }
 
     @AfterEach
@@ -94,7 +90,7 @@ class RedisTokenBucketTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Redis own = client("redis://127.0.0.1:" + port);
         try {
-            RedisTokenBucket fresh = new RedisTokenBucket(own, "vod:rl:");
+            RedisLimiter fresh = new RedisLimiter(own, "vod:rl:");
             awaitPing(own);
             assertThat(acquire(fresh, new Rate(2)).allowed()).isTrue();
             own.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).await().atMost(WAIT);
@@ -112,7 +108,7 @@ class RedisTokenBucketTest {
                 .setMaxPoolSize(16).setMaxPoolWaiting(4096));
     }
 
-    private Decision acquire(RedisTokenBucket target, Rate rate) {
+    private Decision acquire(RedisLimiter target, Rate rate) {
         return target.tryAcquire(key, rate).await().atMost(WAIT);
     }
 

@@ -1,9 +1,5 @@
-package io.openvod.gateway.ratelimit.fallback;
+package io.openvod.gateway.ratelimit;
 
-import static io.restassured.RestAssured.get;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.openvod.gateway.ratelimit.PacedLoad;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TcpProxy;
@@ -14,12 +10,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.get;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Redis taken away mid-traffic: the gateway keeps answering, limits locally, says so, and goes back to Redis. */
 @QuarkusTest

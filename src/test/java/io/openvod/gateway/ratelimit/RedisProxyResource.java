@@ -1,4 +1,4 @@
-package io.openvod.gateway.ratelimit.fallback;
+package io.openvod.gateway.ratelimit;
 
 import io.openvod.gateway.support.TcpProxyResource;
 import java.util.Map;

@@ -1,8 +1,7 @@
-package io.openvod.gateway.metrics;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.openvod.gateway.rpc;
 
 import io.openvod.gateway.support.Metadatas;
+import io.openvod.gateway.support.PrometheusScrape;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
@@ -13,6 +12,7 @@ import java.net.URL;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class RpcMetricsTest {

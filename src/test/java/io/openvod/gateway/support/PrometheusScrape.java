@@ -1,4 +1,4 @@
-package io.openvod.gateway.metrics;
+package io.openvod.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -11,15 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of {@code /q/metrics}, parsed from the Prometheus text format. */
-record PrometheusScrape(List<Sample> samples) {
+public record PrometheusScrape(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static PrometheusScrape of(URL metrics) {
+    public static PrometheusScrape of(URL metrics) {
         String text = given().accept("text/plain").get(metrics).then().statusCode(200).extract().asString();
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -38,11 +38,11 @@ record PrometheusScrape(List<Sample> samples) {
     }
 
     /** The sum of the series of {@code name} whose labels include {@code labels} (0 when there is none). */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
-    List<Sample> matching(String name, String... labels) {
+    public List<Sample> matching(String name, String... labels) {
         return samples.stream().filter(s -> s.name().equals(name) && hasLabels(s, labels)).toList();
     }
 

@@ -2,9 +2,9 @@ package io.openvod.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
-import io.openvod.gateway.auth.Rfc3986;
-import io.openvod.gateway.auth.SignatureV1;
-import io.openvod.gateway.auth.SignatureV3;
+import io.openvod.gateway.core.signature.Rfc3986;
+import io.openvod.gateway.core.signature.SignatureV1;
+import io.openvod.gateway.core.signature.SignatureV3;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.core.envelope;
 
 /**
  * An Alibaba Cloud style error: HTTP status, {@code Code} and {@code Message} as the real service
- * sends them (reference: shared/reference/vod-api.md §3). The factories are the only place where codes and
+ * sends them (reference: docs/vod-api.md §3). The factories are the only place where codes and
  * messages are spelt, so that every path answers with the same words.
  */
 public record ApiError(int status, String code, String message) {

@@ -1,4 +1,4 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.core.envelope;
 
 import java.util.Locale;
 

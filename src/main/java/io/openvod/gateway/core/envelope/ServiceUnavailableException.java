@@ -1,4 +1,4 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.core.envelope;
 
 /**
  * A dependency is down or overloaded: the caller gets 503 {@code ServiceUnavailable}, which the SDKs retry.

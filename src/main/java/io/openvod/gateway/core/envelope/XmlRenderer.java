@@ -1,11 +1,11 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.core.envelope;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders an RPC body as the real service does: a map becomes child elements, and a list under key K becomes
- * repeated {@code <K>} siblings with no item wrapper (vod-api.md §1.5).
+ * repeated {@code <K>} siblings with no item wrapper (docs/vod-api.md §1.5).
  */
 public final class XmlRenderer {
 

@@ -1,5 +1,7 @@
-package io.openvod.gateway.api;
+package io.openvod.gateway.core.request;
 
+import io.openvod.gateway.core.envelope.ApiError;
+import io.openvod.gateway.core.envelope.ApiException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

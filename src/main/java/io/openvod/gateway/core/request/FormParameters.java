@@ -1,8 +1,6 @@
-package io.openvod.gateway.rpc;
+package io.openvod.gateway.core.request;
 
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.api.ApiException;
-import io.openvod.gateway.api.FormCodec;
+import io.openvod.gateway.core.envelope.ApiError;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;

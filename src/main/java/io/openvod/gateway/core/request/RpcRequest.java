@@ -1,7 +1,5 @@
-package io.openvod.gateway.rpc;
+package io.openvod.gateway.core.request;
 
-import io.openvod.gateway.api.FormCodec;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -25,17 +23,24 @@ public record RpcRequest(String method, FormParameters query, FormParameters par
     /** SDKs send about fifteen; a few hundred is only ever an attempt to make parsing expensive. */
     static final int MAX_PARAMETERS = 100;
 
-    public static RpcRequest from(HttpServerRequest http, byte[] body) {
+    /**
+     * @param rawQuery    the query string as it arrived, still encoded (may be null)
+     * @param headerPairs header names and values as they arrived; repeated names are joined with a comma
+     * @throws io.openvod.gateway.core.envelope.ApiException InvalidParameter for a malformed name, a repeated
+     *         parameter or too many
+     */
+    public static RpcRequest of(String method, String rawQuery, Iterable<Map.Entry<String, String>> headerPairs,
+            byte[] body) {
         Map<String, String> headers = new TreeMap<>();
-        http.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b));
-        FormParameters query = new FormParameters.Builder(MAX_PARAMETERS).parse(http.query()).build();
+        headerPairs.forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b));
+        FormParameters query = new FormParameters.Builder(MAX_PARAMETERS).parse(rawQuery).build();
         FormParameters params = query;
         String contentType = headers.getOrDefault("content-type", "");
         if (body.length > 0 && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
             params = new FormParameters.Builder(MAX_PARAMETERS).addAll(query)
                     .parse(FormCodec.strictUtf8(body, "Body")).build();
         }
-        return new RpcRequest(http.method().name(), query, params, Collections.unmodifiableMap(headers), body);
+        return new RpcRequest(method, query, params, Collections.unmodifiableMap(headers), body);
     }
 
     public String param(String name) {

@@ -1,9 +1,9 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The percent-encoding both signature versions canonicalise with (vod-api.md §2.3): UTF-8, unreserved
+ * The percent-encoding both signature versions canonicalise with (docs/vod-api.md §2.3): UTF-8, unreserved
  * {@code A-Z a-z 0-9 - _ . ~} kept, everything else {@code %XX} with uppercase hex. Unlike form encoding, a
  * space is {@code %20} and {@code *} is {@code %2A}.
  */

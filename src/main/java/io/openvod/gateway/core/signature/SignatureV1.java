@@ -1,4 +1,4 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * ACS v1 RPC signatures, {@code SignatureMethod=HMAC-SHA1}, {@code SignatureVersion=1.0} (vod-api.md §2.3).
+ * ACS v1 RPC signatures, {@code SignatureMethod=HMAC-SHA1}, {@code SignatureVersion=1.0} (docs/vod-api.md §2.3).
  * Pure functions over decoded parameters: the wire text is never signed, because SDKs encode it differently.
  */
 public final class SignatureV1 {

@@ -1,4 +1,4 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * ACS3-HMAC-SHA256 signatures (vod-api.md §2.4). Pure functions over the decoded query, the values of the
+ * ACS3-HMAC-SHA256 signatures (docs/vod-api.md §2.4). Pure functions over the decoded query, the values of the
  * signed headers and the payload hash.
  */
 public final class SignatureV3 {

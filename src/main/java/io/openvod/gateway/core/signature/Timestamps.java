@@ -1,6 +1,6 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.DateTimeException;
@@ -20,7 +20,7 @@ public final class Timestamps {
     }
 
     /**
-     * @throws io.openvod.gateway.api.ApiException InvalidTimeStamp.Format or InvalidTimeStamp.Expired
+     * @throws io.openvod.gateway.core.envelope.ApiException InvalidTimeStamp.Format or InvalidTimeStamp.Expired
      */
     public static Instant check(String value, Instant now, Duration skew) {
         Instant at = parse(value);

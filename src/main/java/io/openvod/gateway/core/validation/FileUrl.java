@@ -1,6 +1,6 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import java.util.Set;
  * @param storageLocation the bucket host (with port, if any), lower-cased
  * @param fileName        the last path segment
  */
-record FileUrl(String text, String key, String storageLocation, String fileName) {
+public record FileUrl(String text, String key, String storageLocation, String fileName) {
 
     static final int MAX_BYTES = 1024;
 
@@ -88,7 +88,7 @@ record FileUrl(String text, String key, String storageLocation, String fileName)
         return false;
     }
 
-    boolean hasMediaExtension() {
+    public boolean hasMediaExtension() {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 && MEDIA_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

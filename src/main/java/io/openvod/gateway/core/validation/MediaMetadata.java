@@ -1,5 +1,5 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 /** One validated item of {@code RegisterMetadatas}. */
-record MediaMetadata(FileUrl fileUrl, String title, String description, String tags, String coverUrl, Long cateId) {
+public record MediaMetadata(FileUrl fileUrl, String title, String description, String tags, String coverUrl, Long cateId) {
 }

@@ -1,4 +1,4 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.openvod.gateway.api.ApiError;
-import io.openvod.gateway.rpc.RpcCall;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.openvod.gateway.core.envelope.ApiError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the parameters of a RegisterMedia call into a {@link RegisterMediaRequest}, or a precise 4xx error. */
-@ApplicationScoped
-class RegisterMediaParser {
+/**
+ * Turns the parameters of a RegisterMedia call into a {@link RegisterMediaRequest}, or a precise 4xx error
+ * ({@code ApiException}). Pure: no I/O, so the whole validation matrix runs as plain unit tests.
+ */
+public final class RegisterMediaParser {
 
     static final int MAX_ITEMS = 10;
     static final int MAX_TITLE_BYTES = 128;
@@ -31,7 +31,7 @@ class RegisterMediaParser {
     private final ObjectReader reader;
     private final UserDataRules userDataRules;
 
-    RegisterMediaParser(ObjectMapper json) {
+    public RegisterMediaParser(ObjectMapper json) {
         // Ambiguous JSON is refused, not guessed: a repeated key or text after the array is an error.
         this.reader = json.reader()
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -39,8 +39,9 @@ class RegisterMediaParser {
         this.userDataRules = new UserDataRules(reader);
     }
 
-    RegisterMediaRequest parse(RpcCall call) {
-        String metadatas = call.param(METADATAS);
+    /** @param params the call's decoded parameters, by name */
+    public RegisterMediaRequest parse(Map<String, String> params) {
+        String metadatas = params.get(METADATAS);
         if (metadatas == null || metadatas.isBlank()) {
             throw ApiError.missing(METADATAS).exception();
         }
@@ -50,8 +51,8 @@ class RegisterMediaParser {
             throw ApiError.invalidParameter(METADATAS, "All FileURLs of one request must share one storage location.")
                     .exception();
         }
-        TranscodeIntent transcode = TranscodeIntent.of(optionalId(call, "TemplateGroupId"), optionalId(call, "WorkflowId"));
-        String userData = emptyToNull(call.param("UserData"));
+        TranscodeIntent transcode = TranscodeIntent.of(optionalId(params, "TemplateGroupId"), optionalId(params, "WorkflowId"));
+        String userData = emptyToNull(params.get("UserData"));
         userDataRules.validate(userData);
         return new RegisterMediaRequest(items, storageLocation, transcode, userData);
     }
@@ -158,8 +159,8 @@ class RegisterMediaParser {
         return List.copyOf(byKey.values());
     }
 
-    private static String optionalId(RpcCall call, String parameter) {
-        String value = emptyToNull(call.param(parameter));
+    private static String optionalId(Map<String, String> params, String parameter) {
+        String value = emptyToNull(params.get(parameter));
         if (value != null && (value.length() > MAX_ID_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F))) {
             throw ApiError.invalidParameter(parameter).exception();
         }

@@ -1,4 +1,4 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 import java.util.List;
 
@@ -9,6 +9,6 @@ import java.util.List;
  * @param storageLocation the one bucket host all items share
  * @param userData        the caller's UserData text, stored as given
  */
-record RegisterMediaRequest(List<MediaMetadata> items, String storageLocation, TranscodeIntent transcode,
+public record RegisterMediaRequest(List<MediaMetadata> items, String storageLocation, TranscodeIntent transcode,
         String userData) {
 }

@@ -1,6 +1,6 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
 
 /**
  * The text limits of the real service: lengths in UTF-8 bytes, and no emoticons or control characters in

@@ -1,10 +1,10 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 /**
  * What should happen to newly registered files: a workflow, a template group, or nothing. At most one of the
  * two ids is set, because WorkflowId wins when both are given and VOD_NO_TRANSCODE means neither.
  */
-record TranscodeIntent(String templateGroupId, String workflowId) {
+public record TranscodeIntent(String templateGroupId, String workflowId) {
 
     static final String NO_TRANSCODE = "VOD_NO_TRANSCODE";
     static final TranscodeIntent NONE = new TranscodeIntent(null, null);

@@ -1,12 +1,12 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.openvod.gateway.api.ApiError;
+import io.openvod.gateway.core.envelope.ApiError;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** UserData (vod-api.md §4): a JSON object; Extend at most 512 bytes; a callback URL must be http(s). */
+/** UserData (docs/vod-api.md §4): a JSON object; Extend at most 512 bytes; a callback URL must be http(s). */
 final class UserDataRules {
 
     static final int MAX_EXTEND_BYTES = 512;

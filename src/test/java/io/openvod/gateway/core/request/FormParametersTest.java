@@ -1,9 +1,9 @@
-package io.openvod.gateway.rpc;
+package io.openvod.gateway.core.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openvod.gateway.api.ApiException;
+import io.openvod.gateway.core.envelope.ApiException;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The published V3 vectors of vod-api.md §2.4. */
+/** The published V3 vectors of docs/vod-api.md §2.4. */
 class SignatureV3Test {
 
     private static final String REGISTER_METADATAS =

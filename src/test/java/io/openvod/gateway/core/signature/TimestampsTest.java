@@ -1,9 +1,9 @@
-package io.openvod.gateway.auth;
+package io.openvod.gateway.core.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.openvod.gateway.api.ApiException;
+import io.openvod.gateway.core.envelope.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;

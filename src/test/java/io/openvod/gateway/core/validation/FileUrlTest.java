@@ -1,9 +1,9 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openvod.gateway.api.ApiException;
+import io.openvod.gateway.core.envelope.ApiException;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;

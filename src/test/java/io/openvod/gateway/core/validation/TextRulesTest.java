@@ -1,4 +1,4 @@
-package io.openvod.gateway.register;
+package io.openvod.gateway.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
