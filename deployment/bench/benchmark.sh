@@ -213,14 +213,14 @@ SLICE=$DURATION
 
 # pgbench's scripts: the hot path's own SQL, read out of the repository at run time
 java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
-  "$ROOT/src/main/java/io/openvod/gateway/register/MediaRepository.java" "$WORK"
+  "$ROOT/src/main/resources/sql" "$WORK"
 IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
 PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
   -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
 NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
 
 # --- 1. RegisterMedia at its maximum, alternating with pgbench running the same SQL with the gateway idle ------
-log "RegisterMedia maximum vs pgbench (the SQL of register/MediaRepository.java, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
+log "RegisterMedia maximum vs pgbench (the SQL of src/main/resources/sql/register/insert-new.sql, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
 : >"$RSS_SAMPLES"
 MAX_LINES=""; PG_TPS_LIST=""
 GW_T=0; GW_J=0; MAX_PG_T=0; MAX_B=0; MAX_I=0; PG_TX=0; PGB_PG_T=0; PGB_B=0; PGB_I=0

@@ -7,6 +7,7 @@ import io.openvod.gateway.core.envelope.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Per-account, per-action limit, checked right after authentication and before any database work: a refused call
@@ -74,13 +75,18 @@ public class RateLimiter {
         });
     }
 
-    /** The account's own rate, else the configured one for the action, else the action's default. */
     private Rate rateOf(Account account, String action, int actionDefault) {
-        Integer perSecond = account.rateLimitPerSecond();
-        if (perSecond == null) {
-            perSecond = config.perAction().get(action);
+        return new Rate(perSecond(account.rateLimitPerSecond(), config.perAction().get(action),
+                config.defaultPerSecond(), actionDefault));
+    }
+
+    /** The account's own rate, else the one configured for the action, else for every action, else the action's. */
+    static int perSecond(Integer account, Integer configuredForAction, Optional<Integer> configuredForAll,
+            int actionDefault) {
+        if (account != null) {
+            return account;
         }
-        return new Rate(perSecond != null ? perSecond : config.defaultPerSecond().orElse(actionDefault));
+        return configuredForAction != null ? configuredForAction : configuredForAll.orElse(actionDefault);
     }
 
     static ApiException throttled(long retryAfterMillis) {

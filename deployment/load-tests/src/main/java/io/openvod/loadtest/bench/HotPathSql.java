@@ -3,16 +3,14 @@ package io.openvod.loadtest.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pgbench ceiling runs the very SQL of the gateway's hot path: this reads the statements out of
- * {@code register/MediaRepository.java} at benchmark time, so the two can never drift apart, and writes them
- * as a pgbench script.
+ * The pgbench ceiling runs the very SQL of the gateway's hot path: the statements are read at benchmark time from
+ * the gateway's {@code src/main/resources/sql/register/}, the files its repository loads, so the two can never drift
+ * apart, and written as a pgbench script.
  * <p>
  * pgbench can bind only non-null text to a parameter, so the parameters the gateway binds to NULL for a plain
  * registration (TemplateGroupId, WorkflowId, UserData: $3, $4, $12) are written as the literal {@code NULL};
@@ -20,33 +18,25 @@ import java.util.regex.Pattern;
  */
 public final class HotPathSql {
 
-    public static final String INSERT_NEW = "INSERT_NEW";
-    public static final String FIND_EXISTING = "FIND_EXISTING";
+    /** The statement files, relative to the gateway's SQL directory. */
+    public static final String INSERT_NEW = "register/insert-new.sql";
+    public static final String FIND_EXISTING = "register/find-existing.sql";
 
     /** Parameters of INSERT_NEW that a registration without transcoding or UserData binds to NULL. */
     static final Set<Integer> NULL_PARAMETERS = Set.of(3, 4, 12);
 
-    private static final Pattern TEXT_BLOCK = Pattern.compile(
-            "private static final String (\\w+) = \"\"\"\\n(.*?)\"\"\";", Pattern.DOTALL);
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
     private HotPathSql() {
     }
 
-    /** The SQL text blocks of a repository source file, by constant name, as Java would see them. */
-    public static Map<String, String> statements(String javaSource) {
-        Map<String, String> found = new LinkedHashMap<>();
-        Matcher m = TEXT_BLOCK.matcher(javaSource);
-        while (m.find()) {
-            found.put(m.group(1), m.group(2).stripIndent().translateEscapes().strip());
+    /** A statement as the gateway reads it ({@code SqlFiles.read}: the file's text, stripped). */
+    public static String statement(Path sqlDirectory, String file) throws IOException {
+        Path path = sqlDirectory.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: the gateway's hot-path SQL moved; update HotPathSql");
         }
-        for (String required : new String[] {INSERT_NEW, FIND_EXISTING}) {
-            if (!found.containsKey(required)) {
-                throw new IllegalStateException("MediaRepository no longer declares " + required
-                        + " as a text block; update deployment/load-tests HotPathSql");
-            }
-        }
-        return found;
+        return Files.readString(path).strip();
     }
 
     /** INSERT_NEW with $n turned into pgbench variables :pn (or NULL), ended by a semicolon. */
@@ -77,13 +67,12 @@ public final class HotPathSql {
     /** Writes {@code pgbench-generate.sql} and {@code pgbench-register-new.sql} into a directory. */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: HotPathSql <path to MediaRepository.java> <output directory>");
+            System.err.println("usage: HotPathSql <the gateway's src/main/resources/sql> <output directory>");
             System.exit(2);
         }
-        Map<String, String> sql = statements(Files.readString(Path.of(args[0])));
+        String insertNew = statement(Path.of(args[0]), INSERT_NEW);
         Path out = Files.createDirectories(Path.of(args[1]));
         Files.writeString(out.resolve("pgbench-generate.sql"), generatorQuery());
-        Files.writeString(out.resolve("pgbench-register-new.sql"),
-                generatorQuery() + insertNewForPgbench(sql.get(INSERT_NEW)));
+        Files.writeString(out.resolve("pgbench-register-new.sql"), generatorQuery() + insertNewForPgbench(insertNew));
     }
 }

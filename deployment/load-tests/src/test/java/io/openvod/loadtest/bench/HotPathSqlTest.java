@@ -6,28 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HotPathSqlTest {
 
-    /** The gateway's repository, seen from deployment/load-tests (Maven runs tests in the module directory). */
-    private static final Path REPOSITORY = Path.of("../../src/main/java/io/openvod/gateway/register/MediaRepository.java");
+    /** The gateway's SQL, seen from deployment/load-tests (Maven runs tests in the module directory). */
+    private static final Path SQL = Path.of("../../src/main/resources/sql");
 
     @Test
-    void findsBothHotPathStatementsInTheGatewaysRepository() throws IOException {
-        Map<String, String> sql = HotPathSql.statements(Files.readString(REPOSITORY));
+    void readsBothHotPathStatementsFromTheGatewaysSqlFiles() throws IOException {
+        String insertNew = HotPathSql.statement(SQL, HotPathSql.INSERT_NEW);
 
-        assertTrue(sql.get(HotPathSql.INSERT_NEW).startsWith("WITH refs AS ("), sql.get(HotPathSql.INSERT_NEW));
-        assertTrue(sql.get(HotPathSql.INSERT_NEW).contains("ON CONFLICT (account_id, file_url) DO NOTHING"));
-        assertTrue(sql.get(HotPathSql.FIND_EXISTING).startsWith("SELECT file_url, media_id FROM media"));
+        assertTrue(insertNew.startsWith("WITH refs AS ("), insertNew);
+        assertTrue(insertNew.contains("ON CONFLICT (account_id, file_url) DO NOTHING"));
+        assertTrue(HotPathSql.statement(SQL, HotPathSql.FIND_EXISTING).startsWith("SELECT file_url, media_id FROM media"));
     }
 
     @Test
     void thePgbenchStatementIsTheRepositoryStatementWithOnlyItsParametersRenamed() throws IOException {
-        String insertNew = HotPathSql.statements(Files.readString(REPOSITORY)).get(HotPathSql.INSERT_NEW);
+        String insertNew = HotPathSql.statement(SQL, HotPathSql.INSERT_NEW);
 
         String pgbench = HotPathSql.insertNewForPgbench(insertNew);
 
@@ -37,8 +35,7 @@ class HotPathSqlTest {
     }
 
     @Test
-    void failsLoudlyWhenTheRepositoryNoLongerDeclaresTheStatements() {
-        assertThrows(IllegalStateException.class,
-                () -> HotPathSql.statements("class MediaRepository { String sql = \"SELECT 1\"; }"));
+    void failsLoudlyWhenTheStatementFileIsGone() {
+        assertThrows(IllegalStateException.class, () -> HotPathSql.statement(SQL, "register/no-such-statement.sql"));
     }
 }
