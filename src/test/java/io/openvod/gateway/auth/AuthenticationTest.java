@@ -1,4 +1,5 @@
 package io.openvod.gateway.auth;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.openvod.gateway.core.signature.SignatureV1;
 import io.openvod.gateway.core.signature.SignatureV3;
@@ -15,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Signature verification over real HTTP: docs/vod-api.md §2.3, §2.4 and the errors of §3.2. */
 @QuarkusTest

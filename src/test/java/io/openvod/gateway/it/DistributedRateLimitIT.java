@@ -30,10 +30,11 @@ class DistributedRateLimitIT {
             TestAccount account = first.provisionAccount(LIMIT);
             PacedLoad toFirst = new PacedLoad(URI.create("http://127.0.0.1:" + first.port()));
             PacedLoad toSecond = new PacedLoad(URI.create("http://127.0.0.1:" + second.port()));
-            // warm both (connections, the key cache) on another account, so the measured seconds are all load
+            // warm both at once (connections, the key cache) on another account, so the measured seconds are all load
             TestAccount warmUp = first.provisionAccount(1_000);
-            toFirst.run(warmUp, 50, Duration.ofSeconds(2));
+            CompletableFuture<PacedLoad.Result> warmFirst = toFirst.start(warmUp, 50, Duration.ofSeconds(2));
             toSecond.run(warmUp, 50, Duration.ofSeconds(2));
+            warmFirst.join();
 
             CompletableFuture<PacedLoad.Result> a = toFirst.start(account, EACH_PER_SECOND, LOAD);
             CompletableFuture<PacedLoad.Result> b = toSecond.start(account, EACH_PER_SECOND, LOAD);

@@ -1,4 +1,5 @@
 package io.openvod.gateway.it;
+import static io.restassured.RestAssured.given;
 
 import io.openvod.gateway.support.TestAccount;
 import io.restassured.http.ContentType;
@@ -14,7 +15,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import static io.restassured.RestAssured.given;
 
 /**
  * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, as it runs in production:

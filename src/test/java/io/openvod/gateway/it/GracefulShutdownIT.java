@@ -1,5 +1,8 @@
 package io.openvod.gateway.it;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openvod.gateway.support.Json;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
@@ -15,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM while registrations are in flight: the gateway stops accepting, finishes what it has, exits within
@@ -70,9 +72,8 @@ class GracefulShutdownIT {
         for (Response response : responses) {
             assertThat(response.statusCode()).as(response.asString()).isIn(200, 503);
             if (response.statusCode() == 200) {
-                List<Map<String, Object>> registered = response.jsonPath().getList("RegisteredMediaList");
-                for (Map<String, Object> media : registered) {
-                    assertThat(stored.get((String) media.get("FileURL"))).isEqualTo(media.get("MediaId"));
+                for (JsonNode media : Json.of(response).path("RegisteredMediaList")) {
+                    assertThat(stored.get(media.path("FileURL").asText())).isEqualTo(media.path("MediaId").asText());
                     acknowledged++;
                 }
             }

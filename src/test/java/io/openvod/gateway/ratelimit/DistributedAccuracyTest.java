@@ -1,4 +1,5 @@
 package io.openvod.gateway.ratelimit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.gateway.support.TcpProxy;
 import io.openvod.gateway.support.TestAccount;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two limiters sharing one Redis, the same account hammering both: the gateway over HTTP, and a second limiter

@@ -1,7 +1,7 @@
 package io.openvod.gateway.ratelimit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KnownEmptyBucketsTest {
 

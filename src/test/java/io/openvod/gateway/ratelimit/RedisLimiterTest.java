@@ -1,4 +1,5 @@
 package io.openvod.gateway.ratelimit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -15,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Lua token bucket against the real Redis (keys under a prefix of their own). */
 class RedisLimiterTest {

@@ -1,4 +1,6 @@
 package io.openvod.gateway.ratelimit;
+import static io.restassured.RestAssured.get;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
@@ -16,8 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static io.restassured.RestAssured.get;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Redis taken away mid-traffic: the gateway keeps answering, limits locally, says so, and goes back to Redis. */
 @QuarkusTest

@@ -1,7 +1,8 @@
 package io.openvod.gateway.register;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openvod.gateway.support.Json;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
@@ -64,13 +65,14 @@ class ConcurrentRegistrationTest {
         Map<String, Integer> newRegistrationsByFile = new HashMap<>();
         for (Response response : responses) {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            assertThat(response.jsonPath().getList("FailedFileURLs")).isEmpty();
-            List<Map<String, Object>> registered = response.jsonPath().getList("RegisteredMediaList");
+            JsonNode body = Json.of(response);
+            assertThat(body.path("FailedFileURLs")).isEmpty();
+            JsonNode registered = body.path("RegisteredMediaList");
             assertThat(registered).hasSize(10);
-            for (Map<String, Object> media : registered) {
-                String file = (String) media.get("FileURL");
-                mediaIdsByFile.computeIfAbsent(file, f -> new HashSet<>()).add((String) media.get("MediaId"));
-                if ((Boolean) media.get("NewRegister")) {
+            for (JsonNode media : registered) {
+                String file = media.path("FileURL").asText();
+                mediaIdsByFile.computeIfAbsent(file, f -> new HashSet<>()).add(media.path("MediaId").asText());
+                if (media.path("NewRegister").asBoolean()) {
                     newRegistrationsByFile.merge(file, 1, Integer::sum);
                 }
             }

@@ -1,4 +1,5 @@
 package io.openvod.gateway.rpc;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.PrometheusScrape;
@@ -12,7 +13,6 @@ import java.net.URL;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class RpcMetricsTest {

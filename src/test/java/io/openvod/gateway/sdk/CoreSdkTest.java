@@ -1,4 +1,6 @@
 package io.openvod.gateway.sdk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.auth.SignatureVersion;
@@ -17,8 +19,6 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * {@code aliyun-java-sdk-core} 4.7.10 with {@code aliyun-java-sdk-vod} 2.16.22, unmodified, told only our
