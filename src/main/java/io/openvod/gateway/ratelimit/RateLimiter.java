@@ -74,9 +74,12 @@ public class RateLimiter {
         });
     }
 
-    /** The account's own rate, else the configured one for the action, else the action's default. */
+    /**
+     * The account's own rate (unless {@code account-override} exempts the action), else the configured one for the
+     * action, else the action's default.
+     */
     private Rate rateOf(Account account, String action, int actionDefault) {
-        Integer perSecond = account.rateLimitPerSecond();
+        Integer perSecond = config.accountOverride().getOrDefault(action, true) ? account.rateLimitPerSecond() : null;
         if (perSecond == null) {
             perSecond = config.perAction().get(action);
         }
