@@ -9,8 +9,8 @@ WITH page AS (
       AND ($2::text[] IS NULL OR m.status = ANY($2::text[]))
       AND ($3::bigint IS NULL OR m.cate_id = $3)
       AND ($4::text IS NULL OR m.storage_location = $4)
-      AND ($5::timestamptz IS NULL OR m.created_at >= $5)
-      AND ($6::timestamptz IS NULL OR m.created_at < $6)
+      AND m.created_at >= coalesce($5::timestamptz, '-infinity')
+      AND m.created_at < coalesce($6::timestamptz, 'infinity')
     ORDER BY m.created_at DESC, m.media_id DESC
     LIMIT $7 OFFSET $8
 )
@@ -19,8 +19,8 @@ SELECT (SELECT count(*) FROM media m
       AND ($2::text[] IS NULL OR m.status = ANY($2::text[]))
       AND ($3::bigint IS NULL OR m.cate_id = $3)
       AND ($4::text IS NULL OR m.storage_location = $4)
-      AND ($5::timestamptz IS NULL OR m.created_at >= $5)
-      AND ($6::timestamptz IS NULL OR m.created_at < $6)) AS total,
+      AND m.created_at >= coalesce($5::timestamptz, '-infinity')
+      AND m.created_at < coalesce($6::timestamptz, 'infinity')) AS total,
        page.*
 FROM (VALUES (1)) AS one (n)
 LEFT JOIN page ON true
