@@ -1,5 +1,6 @@
 package io.openvod.gateway.media;
 
+import io.openvod.gateway.core.validation.VideoIds;
 import io.openvod.gateway.core.validation.VideoInfoUpdate;
 import io.openvod.gateway.core.validation.VideoListQuery;
 import io.openvod.gateway.database.DatabaseFailures;
@@ -65,6 +66,9 @@ class MediaStore {
     }
 
     Uni<Optional<Media>> find(long accountId, String mediaId) {
+        if (!VideoIds.canExist(mediaId)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return run(FIND_ONE, Tuple.of(accountId, mediaId)).map(rows -> {
             var it = rows.iterator();
             return it.hasNext() ? Optional.of(Media.of(it.next())) : Optional.empty();
@@ -73,7 +77,7 @@ class MediaStore {
 
     /** The account's media among {@code mediaIds}, by MediaId. */
     Uni<Map<String, Media>> findAll(long accountId, List<String> mediaIds) {
-        return run(FIND_MANY, Tuple.of(accountId, mediaIds.toArray(String[]::new))).map(rows -> {
+        return run(FIND_MANY, Tuple.of(accountId, possible(mediaIds))).map(rows -> {
             Map<String, Media> found = new LinkedHashMap<>();
             rows.forEach(row -> found.put(row.getString("media_id"), Media.of(row)));
             return found;
@@ -104,6 +108,9 @@ class MediaStore {
     }
 
     Uni<UpdateOutcome> update(long accountId, VideoInfoUpdate update) {
+        if (!VideoIds.canExist(update.videoId())) {
+            return Uni.createFrom().item(new UpdateOutcome(false, true));
+        }
         Tuple params = Tuple.tuple()
                 .addLong(accountId)
                 .addString(update.videoId())
@@ -120,11 +127,16 @@ class MediaStore {
 
     /** Deletes the account's media among {@code mediaIds}; answers the ids that were deleted. */
     Uni<Set<String>> delete(long accountId, List<String> mediaIds) {
-        return run(DELETE, Tuple.of(accountId, mediaIds.toArray(String[]::new))).map(rows -> {
+        return run(DELETE, Tuple.of(accountId, possible(mediaIds))).map(rows -> {
             Set<String> deleted = new java.util.HashSet<>();
             rows.forEach(row -> deleted.add(row.getString("media_id")));
             return deleted;
         });
+    }
+
+    /** The ids worth asking for; the others are not found anyway. */
+    private static String[] possible(List<String> mediaIds) {
+        return mediaIds.stream().filter(VideoIds::canExist).toArray(String[]::new);
     }
 
     private Uni<RowSet<Row>> run(String sql, Tuple params) {

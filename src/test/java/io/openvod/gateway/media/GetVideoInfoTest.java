@@ -141,6 +141,16 @@ class GetVideoInfoTest {
     }
 
     @Test
+    void videoIdThatCannotBeStoredIsSimplyNotFound() {
+        getVideoInfo(account, "a\u0000b").get().then()
+                .statusCode(404)
+                .body("Code", equalTo("InvalidVideo.NotFound"));
+        Rpc.action("DeleteVideo", account).param("VideoIds", "a\u0000b,c").post().then()
+                .statusCode(200)
+                .body("NonExistVideoIds", org.hamcrest.Matchers.contains("a\u0000b", "c"));
+    }
+
+    @Test
     void missingVideoIdIsMissingVideoId() {
         Rpc.action("GetVideoInfo", account).get().then()
                 .statusCode(400)

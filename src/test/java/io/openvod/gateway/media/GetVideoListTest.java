@@ -210,6 +210,12 @@ class GetVideoListTest {
     }
 
     @Test
+    void storageLocationWithANulCharacterIsInvalid() {
+        list(account).param("StorageLocation", "a\u0000b").get().then()
+                .statusCode(400).body("Message", containsString("StorageLocation"));
+    }
+
+    @Test
     void unknownStatusIsInvalid() {
         list(account).param("Status", "Normal,Happy").get().then().statusCode(400).body("Message", containsString("Status"));
     }

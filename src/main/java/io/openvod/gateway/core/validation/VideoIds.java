@@ -20,6 +20,14 @@ public final class VideoIds {
     private VideoIds() {
     }
 
+    /**
+     * Whether {@code id} could name a stored medium at all. One with a NUL, another control character or broken
+     * UTF-16 cannot (PostgreSQL would refuse it as a parameter): it is simply not found, without asking.
+     */
+    public static boolean canExist(String id) {
+        return TextRules.isStorable(id);
+    }
+
     /** {@code VideoId}: required. */
     public static String one(Map<String, String> params) {
         String id = params.get("VideoId");

@@ -46,6 +46,9 @@ public record VideoListQuery(List<String> statuses, Long cateId, String storageL
         long offset = (long) (pageNo - 1) * pageSize;
         int limit = (int) Math.max(0, Math.min(pageSize, MAX_RESULTS - offset));
         String storageLocation = params.get("StorageLocation");
+        if (storageLocation != null && !TextRules.isStorable(storageLocation)) {
+            throw ApiError.invalidParameter("StorageLocation").exception();
+        }
         return new VideoListQuery(statuses(params.get("Status")), Numbers.optionalLong(params, "CateId", 1, Long.MAX_VALUE),
                 storageLocation == null || storageLocation.isEmpty() ? null : storageLocation.toLowerCase(Locale.ROOT),
                 from, to == null ? null : to.plusSeconds(1), ascending(params.get("SortBy")), limit,
