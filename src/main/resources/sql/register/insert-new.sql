@@ -10,8 +10,10 @@ WITH refs AS (
            ) AS categories_ok
 ), inserted AS (
     INSERT INTO media (account_id, file_url, storage_location, title, description, tags, cover_url,
-                       cate_id, template_group_id, workflow_id, user_data)
-    SELECT $1, f.file_url, $2, f.title, f.description, f.tags, f.cover_url, f.cate_id, $3, $4, $12
+                       cate_id, template_group_id, workflow_id, user_data, status)
+    -- playable as it is without transcoding ('Normal'); 'UploadSucc' until a transcoder takes its job
+    SELECT $1, f.file_url, $2, f.title, f.description, f.tags, f.cover_url, f.cate_id, $3, $4, $12,
+           CASE WHEN $3::text IS NULL AND $4::text IS NULL THEN 'Normal' ELSE 'UploadSucc' END
     FROM refs,
          unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
              AS f(file_url, title, description, tags, cover_url, cate_id)

@@ -35,6 +35,13 @@ public interface RateLimitConfig {
     /** Per-action override of the above, by action name: {@code vod.rate-limit.per-action."GetVideoInfo"=100}. */
     Map<String, Integer> perAction();
 
+    /**
+     * Whether an account's own {@code rate_limit_per_second} replaces an action's rate, by action name:
+     * {@code vod.rate-limit.account-override."GetVideoInfo"=false} keeps GetVideoInfo at its configured or default
+     * rate whatever the account says. Unlisted actions: yes.
+     */
+    Map<String, Boolean> accountOverride();
+
     /** How many gateways share the load; in fallback each one allows its share, the rate divided by this. */
     @WithDefault("1")
     int replicas();

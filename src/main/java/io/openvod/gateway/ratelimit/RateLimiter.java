@@ -75,9 +75,11 @@ public class RateLimiter {
         });
     }
 
+    /** The account's own rate unless {@code account-override} exempts the action; see {@link #perSecond}. */
     private Rate rateOf(Account account, String action, int actionDefault) {
-        return new Rate(perSecond(account.rateLimitPerSecond(), config.perAction().get(action),
-                config.defaultPerSecond(), actionDefault));
+        Integer accountRate = config.accountOverride().getOrDefault(action, true) ? account.rateLimitPerSecond() : null;
+        return new Rate(perSecond(accountRate, config.perAction().get(action), config.defaultPerSecond(),
+                actionDefault));
     }
 
     /** The account's own rate, else the one configured for the action, else for every action, else the action's. */

@@ -18,7 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 class RegisterMediaService {
 
-    /** Attempts to find a file: only a concurrent inserter that rolled back makes a second one necessary. */
+    /**
+     * Attempts to find a file. A second one is needed only when the row this insert collided with was gone before
+     * the follow-up read: a concurrent inserter that rolled back, or a concurrent DeleteVideo (then the second
+     * insert registers the file anew, NewRegister=true; media.DeleteWhileRegisteringTest).
+     */
     private static final int ATTEMPTS = 2;
 
     private final MediaRepository repository;

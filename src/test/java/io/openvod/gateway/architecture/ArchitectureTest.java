@@ -25,7 +25,7 @@ class ArchitectureTest {
     void layersOnlyDependDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Front door").definedBy("io.openvod.gateway.rpc..")
-                .layer("Actions").definedBy("io.openvod.gateway.register..")
+                .layer("Actions").definedBy("io.openvod.gateway.register..", "io.openvod.gateway.media..")
                 .layer("Action seam").definedBy("io.openvod.gateway.action..")
                 .layer("Admission").definedBy("io.openvod.gateway.auth..", "io.openvod.gateway.ratelimit..")
                 .layer("Accounts").definedBy("io.openvod.gateway.account..")

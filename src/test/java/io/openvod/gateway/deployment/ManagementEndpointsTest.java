@@ -45,13 +45,29 @@ class ManagementEndpointsTest {
     }
 
     @Test
+    void openApiDescribesTheAnswerOfEveryAction() {
+        JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(openapi.getList("components.responses.ActionSuccess.content.'application/json'.schema.oneOf.'$ref'"))
+                .hasSize(7);
+        assertThat(openapi.getString("components.schemas.GetVideoListResponse.properties.VideoList.properties.Video.type"))
+                .isEqualTo("array");
+        assertThat(openapi.getString("components.schemas.GetVideoInfosResponse.properties.VideoList.type"))
+                .isEqualTo("array");
+    }
+
+    @Test
     void openApiListsEveryRpcActionWithItsSummaryAndRateLimit() {
         JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
                 .statusCode(200).extract().jsonPath();
 
-        assertThat(openapi.getList("components.parameters.Action.schema.enum")).containsExactly("RegisterMedia");
+        assertThat(openapi.getList("components.parameters.Action.schema.enum")).containsExactly("DeleteVideo",
+                "GetMezzanineInfo", "GetVideoInfo", "GetVideoInfos", "GetVideoList", "RegisterMedia", "UpdateVideoInfo");
         assertThat(openapi.getString("components.parameters.Action.description"))
-                .contains("| `RegisterMedia` | Registers up to 10 media files").contains("| 50 |");
+                .contains("| `RegisterMedia` | Registers up to 10 media files").contains("| 50 |")
+                .contains("| `DeleteVideo` | Deletes up to 20 registrations").contains("| 30 |")
+                .contains("| `GetVideoInfo` | Returns one registered medium").contains("| 100 |");
     }
 
     @Test

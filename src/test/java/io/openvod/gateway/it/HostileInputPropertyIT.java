@@ -78,6 +78,33 @@ class HostileInputPropertyIT {
         }
     }
 
+    @Property(tries = 200)
+    void anyParameterOfTheMediaActionsGetsAnEnvelope(@ForAll("mediaActions") String action,
+            @ForAll("mediaParameters") String parameter, @ForAll("hostileText") String value, @ForAll boolean xml)
+            throws Exception {
+        Rpc rpc = Rpc.action(action, account).param("VideoId", "v").param("VideoIds", "v").param(parameter, value);
+        Response response = xml ? rpc.param("Format", "XML").postForm() : rpc.postForm();
+        assertThat(response.statusCode()).as(response.asString()).isIn(200, 400, 404);
+        if (xml) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));
+        } else {
+            assertWellFormed(response);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> mediaActions() {
+        return Arbitraries.of("GetMezzanineInfo", "GetVideoInfo", "GetVideoInfos", "GetVideoList", "UpdateVideoInfo",
+                "DeleteVideo");
+    }
+
+    @Provide
+    Arbitrary<String> mediaParameters() {
+        return Arbitraries.of("VideoId", "VideoIds", "Title", "Description", "Tags", "CoverURL", "CateId", "Status",
+                "StartTime", "EndTime", "StorageLocation", "PageNo", "PageSize", "SortBy", "AuthTimeout", "OutputType",
+                "AdditionType");
+    }
+
     @Property(tries = 60)
     void deeplyNestedJsonIsRejectedNotCrashedOn(@ForAll("depths") int depth, @ForAll boolean inUserData) {
         String nested = "[".repeat(depth) + "]".repeat(depth);

@@ -57,6 +57,11 @@ public record ApiError(int status, String code, String message) {
         return new ApiError(404, "InvalidCateId.NotFound", "The CateId not exist.");
     }
 
+    /** Also for another account's video: the two are indistinguishable (tenant isolation). */
+    public static ApiError videoNotFound() {
+        return new ApiError(404, "InvalidVideo.NotFound", "The video does not exist.");
+    }
+
     public static ApiError actionNotFound() {
         return new ApiError(404, "InvalidAction.NotFound",
                 "Specified api is not found, please check your url and method.");

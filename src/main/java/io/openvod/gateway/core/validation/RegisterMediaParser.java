@@ -19,11 +19,6 @@ import java.util.Map;
 public final class RegisterMediaParser {
 
     static final int MAX_ITEMS = 10;
-    static final int MAX_TITLE_BYTES = 128;
-    static final int MAX_DESCRIPTION_BYTES = 1024;
-    static final int MAX_COVER_URL_BYTES = 1024;
-    static final int MAX_TAGS = 16;
-    static final int MAX_TAG_BYTES = 32;
     static final int MAX_ID_LENGTH = 64;
 
     private static final String METADATAS = "RegisterMetadatas";
@@ -90,36 +85,17 @@ public final class RegisterMediaParser {
 
         String title = emptyToNull(string(node, "Title"));
         if (title != null) {
-            TextRules.requireMaxBytes("Title", title, MAX_TITLE_BYTES);
-            TextRules.requireDisplayable("Title", title, false);
+            MediaFields.checkTitle(title);
         } else {
-            title = TextRules.truncateToBytes(fileUrl.fileName(), MAX_TITLE_BYTES);
+            title = TextRules.truncateToBytes(fileUrl.fileName(), MediaFields.MAX_TITLE_BYTES);
         }
         String description = string(node, "Description");
-        TextRules.requireMaxBytes("Description", description, MAX_DESCRIPTION_BYTES);
-        TextRules.requireDisplayable("Description", description, true);
+        MediaFields.checkDescription(description);
         String tags = emptyToNull(string(node, "Tags"));
-        validateTags(tags);
+        MediaFields.checkTags(tags);
         String coverUrl = string(node, "CoverURL");
-        TextRules.requireMaxBytes("CoverURL", coverUrl, MAX_COVER_URL_BYTES);
-        if (coverUrl != null && !TextRules.isStorable(coverUrl)) {
-            throw ApiError.invalidParameter("CoverURL", "It contains control characters or broken UTF-16.").exception();
-        }
+        MediaFields.checkCoverUrl(coverUrl);
         return new MediaMetadata(fileUrl, title, description, tags, coverUrl, cateId(node));
-    }
-
-    private static void validateTags(String tags) {
-        if (tags == null) {
-            return;
-        }
-        TextRules.requireDisplayable("Tags", tags, false);
-        String[] each = tags.split(",", -1);
-        if (each.length > MAX_TAGS) {
-            throw ApiError.tagsExceeded(MAX_TAGS).exception();
-        }
-        for (String tag : each) {
-            TextRules.requireMaxBytes("Tag", tag, MAX_TAG_BYTES);
-        }
     }
 
     /** CateId is a long; a JSON string of digits is accepted too, as hand-written JSON often quotes ids. */
