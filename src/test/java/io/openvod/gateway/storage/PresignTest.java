@@ -25,7 +25,7 @@ class PresignTest {
         S3Server s3 = S3Server.shared();
         String bucket = s3.newBucket();
         s3.put(bucket, "dir/a b.mp4", "presigned".getBytes(StandardCharsets.UTF_8), "video/mp4");
-        StorageConnection connection = new StorageConnection("store.test", URI.create("http://127.0.0.1:" + s3.port()),
+        StorageConnection connection = new StorageConnection("store.test", URI.create(S3Server.endpoint(s3.port())),
                 S3Server.REGION, bucket, AddressingStyle.PATH, s3.accessKeyId(), s3.secret());
 
         URI url = store.presign(connection, "dir/a b.mp4", Duration.ofMinutes(5));

@@ -98,7 +98,7 @@ class StorageCheckTest {
     @Test
     void bucketThatDoesNotExistRefusesTheWholeCall() {
         VerifiedLocation.connect(account, store.host(), java.util.Map.of("endpoint",
-                "http://127.0.0.1:" + store.proxy().port(), "region", "us-east-1", "bucket", "no-such-bucket-here",
+                io.openvod.gateway.support.S3Server.endpoint(store.proxy().port()), "region", "us-east-1", "bucket", "no-such-bucket-here",
                 "addressingStyle", "path", "accessKeyId", io.openvod.gateway.support.S3Server.shared().accessKeyId(),
                 "accessKeySecret", io.openvod.gateway.support.S3Server.shared().secret()));
 

@@ -18,13 +18,14 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 /**
  * A real S3 server for the tests: S3Proxy (org.gaul:s3proxy, its self-contained jar, copied to target/s3proxy by the
  * build) in its own process on a free loopback port, with an in-memory store and AWS signature checking on. One
- * process serves the whole test JVM; it stops with the JVM. It also answers virtual-hosted requests for
- * {@code <bucket>.s3.localhost} (for a JVM whose resolver maps those names to 127.0.0.1).
+ * process serves the whole test JVM; it stops with the JVM. Clients address it as {@code localhost}: path-style with
+ * that host, virtual-hosted as {@code <bucket>.localhost} (for a JVM whose resolver maps that name to 127.0.0.1;
+ * S3Proxy would take any other host name, 127.0.0.1 included, for a bucket).
  */
 public final class S3Server {
 
     public static final String REGION = "us-east-1";
-    public static final String VIRTUAL_HOST = "s3.localhost";
+    public static final String VIRTUAL_HOST = "localhost";
 
     private static final class Holder {
         static final S3Server SHARED = start();
@@ -39,8 +40,11 @@ public final class S3Server {
         this.port = port;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
-        this.client = S3AsyncClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+        this.client = S3AsyncClient.builder().endpointOverride(URI.create(endpoint(port)))
                 .region(Region.of(REGION)).forcePathStyle(true)
+                // S3Proxy does not read the SDK's default aws-chunked uploads with trailing checksums
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .build();
     }
@@ -51,6 +55,11 @@ public final class S3Server {
 
     public int port() {
         return port;
+    }
+
+    /** The endpoint for clients connecting to {@code port} (the server's, or a proxy's in front of it). */
+    public static String endpoint(int port) {
+        return "http://" + VIRTUAL_HOST + ":" + port;
     }
 
     public String accessKeyId() {
@@ -69,7 +78,7 @@ public final class S3Server {
     }
 
     public void createBucket(String bucket) {
-        client.createBucket(b -> b.bucket(bucket)).exceptionally(failure -> null).join();
+        client.createBucket(b -> b.bucket(bucket)).join();
     }
 
     public void put(String bucket, String key, byte[] content, String contentType) {

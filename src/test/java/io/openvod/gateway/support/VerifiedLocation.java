@@ -28,7 +28,7 @@ public record VerifiedLocation(TestAccount account, String host, String bucket, 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        connect(account, host, Map.of("endpoint", "http://127.0.0.1:" + proxy.port(), "region", S3Server.REGION,
+        connect(account, host, Map.of("endpoint", S3Server.endpoint(proxy.port()), "region", S3Server.REGION,
                 "bucket", bucket, "addressingStyle", "path", "accessKeyId", s3.accessKeyId(), "accessKeySecret", secret));
         return new VerifiedLocation(account, host, bucket, proxy);
     }

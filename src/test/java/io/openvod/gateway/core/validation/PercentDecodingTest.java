@@ -27,7 +27,7 @@ class PercentDecodingTest {
 
     @Test
     void controlCharactersStayEncoded() {
-        assertThat(PercentDecoding.decode("a%00b%0a.mp4")).isEqualTo("a%00B%0A.mp4");
+        assertThat(PercentDecoding.decode("a%00b%0a.mp4")).isEqualTo("a%00b%0A.mp4");
     }
 
     @Test
