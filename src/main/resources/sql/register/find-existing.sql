@@ -1,1 +1,1 @@
-SELECT file_url, media_id FROM media WHERE account_id = $1 AND file_url = ANY($2::text[])
+SELECT object_key, media_id FROM media WHERE account_id = $1 AND storage_location = $2 AND object_key = ANY($3::text[])

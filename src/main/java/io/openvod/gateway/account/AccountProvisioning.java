@@ -1,5 +1,6 @@
 package io.openvod.gateway.account;
 
+import io.openvod.gateway.core.validation.FileUrl;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +117,8 @@ public class AccountProvisioning {
     }
 
     public Uni<Boolean> removeStorageLocation(long accountId, String host) {
-        return deleteOwned(StorageLocationEntity.class, "host", host.toLowerCase(Locale.ROOT), accountId);
+        return deleteOwned(StorageLocationEntity.class, "host", FileUrl.withoutDefaultPort(host.toLowerCase(Locale.ROOT)),
+                accountId);
     }
 
     public Uni<Boolean> removeTemplateGroup(long accountId, String id) {
@@ -149,7 +151,7 @@ public class AccountProvisioning {
 
     public Uni<Void> addStorageLocation(long accountId, String host) {
         StorageLocationEntity location = new StorageLocationEntity();
-        location.host = host.toLowerCase(Locale.ROOT);
+        location.host = FileUrl.withoutDefaultPort(host.toLowerCase(Locale.ROOT));
         location.accountId = accountId;
         return Panache.withTransaction(location::persist).replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.openvod.gateway.account;
 
+import io.openvod.gateway.core.validation.FileUrl;
 import io.openvod.gateway.plumbing.Contexts;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +39,12 @@ public class AdminApi {
 
     private final AdminConfig config;
     private final AccountProvisioning provisioning;
+    private final StorageConnectionAdmin storageConnections;
 
-    public AdminApi(AdminConfig config, AccountProvisioning provisioning) {
+    public AdminApi(AdminConfig config, AccountProvisioning provisioning, StorageConnectionAdmin storageConnections) {
         this.config = config;
         this.provisioning = provisioning;
+        this.storageConnections = storageConnections;
     }
 
     void register(@Observes ManagementInterface management) {
@@ -69,6 +72,17 @@ public class AdminApi {
         router.post("/admin/accounts/:id/storage-locations").handler(json(201, this::addStorageLocation));
         router.delete("/admin/accounts/:id/storage-locations/:host").handler(noContent(ctx -> deleted(
                 provisioning.removeStorageLocation(accountId(ctx), ctx.pathParam("host")), "The storage location")));
+        storageConnections.routes(router, new StorageConnectionAdmin.Answers() {
+            @Override
+            public io.vertx.core.Handler<RoutingContext> json(int status, Function<RoutingContext, Uni<?>> action) {
+                return AdminApi.this.json(status, action);
+            }
+
+            @Override
+            public io.vertx.core.Handler<RoutingContext> noContent(Function<RoutingContext, Uni<?>> action) {
+                return AdminApi.this.noContent(action);
+            }
+        });
         router.post("/admin/accounts/:id/template-groups").handler(json(201, ctx -> addNamed(ctx,
                 provisioning::addTemplateGroup)));
         router.delete("/admin/accounts/:id/template-groups/:rid").handler(noContent(ctx -> deleted(
@@ -129,7 +143,7 @@ public class AdminApi {
 
     private Uni<Object> addStorageLocation(RoutingContext ctx) {
         long id = accountId(ctx);
-        String host = text(body(ctx), "host", null, true).toLowerCase(Locale.ROOT);
+        String host = FileUrl.withoutDefaultPort(text(body(ctx), "host", null, true).toLowerCase(Locale.ROOT));
         if (!HOST.matcher(host).matches()) {
             throw AdminFailure.invalid("host", "It must be a bucket host name such as bucket.oss-cn-shanghai.aliyuncs.com.");
         }

@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A bucket host an account registers files from; unique within the account. */
+/**
+ * A bucket host an account registers files from; unique within the account. It may carry a connection to its bucket
+ * (all six connection fields set, or none): then every new file is checked there before it is registered.
+ */
 @Entity
 @Table(name = "storage_location")
 public class StorageLocationEntity extends PanacheEntityBase {
@@ -21,4 +24,20 @@ public class StorageLocationEntity extends PanacheEntityBase {
 
     @Column(name = "account_id")
     public Long accountId;
+
+    public String endpoint;
+
+    public String region;
+
+    public String bucket;
+
+    @Column(name = "addressing_style")
+    public String addressingStyle;
+
+    @Column(name = "access_key_id")
+    public String accessKeyId;
+
+    /** AES-GCM under vod.account.secret-encryption-key ({@link SecretCipher}); never returned or logged. */
+    @Column(name = "secret_ciphertext")
+    public byte[] secretCiphertext;
 }

@@ -7,9 +7,10 @@ import io.openvod.gateway.core.request.FormParameters;
 /**
  * An authenticated, admitted call handed to an {@link RpcAction}.
  *
- * @param params every parameter of the call (query and form merged), decoded; the common ones included
+ * @param params   every parameter of the call (query and form merged), decoded; the common ones included
+ * @param counters what the action wants the call's access-log line to say
  */
-public record ActionCall(RequestContext context, Caller caller, FormParameters params) {
+public record ActionCall(RequestContext context, Caller caller, FormParameters params, CallCounters counters) {
 
     public String param(String name) {
         return params.get(name);

@@ -6,12 +6,16 @@ import io.openvod.gateway.database.DatabaseFailures;
 import io.openvod.gateway.database.SqlFiles;
 import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.database.TransientDatabaseException;
+import io.openvod.gateway.storage.ObjectFacts;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +42,19 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @Retry(maxRetries = 2, delay = 50, jitter = 25, retryOn = TransientDatabaseException.class)
 class MediaRepository {
 
-    /** Which references the account owns, and the rows this statement inserted. */
+    /**
+     * Which references the account owns, and the rows this statement inserted. A storage location with a connection
+     * whose files were not checked yet inserts nothing: then {@code connection} is set, and {@code existingMediaIds}
+     * holds the files registered before (by registration key).
+     */
     record Insertion(boolean storageOwned, boolean templateGroupFound, boolean workflowFound,
-            boolean categoriesFound, Map<String, String> insertedMediaIds) {
+            boolean categoriesFound, StoredConnection connection, Map<String, String> insertedMediaIds,
+            Map<String, String> existingMediaIds) {
+    }
+
+    /** A storage location's connection as stored, its secret still encrypted. */
+    record StoredConnection(String endpoint, String region, String bucket, String addressingStyle, String accessKeyId,
+            byte[] secretCiphertext) {
     }
 
     private static final String INSERT_NEW = SqlFiles.read("register/insert-new.sql");
@@ -55,9 +69,19 @@ class MediaRepository {
         this.deadline = deadline;
     }
 
-    Uni<Insertion> insertNew(long accountId, RegisterMediaRequest request, List<MediaMetadata> items) {
+    /**
+     * @param checked null when the files were not checked; else what the object store said of each, by registration
+     *                key (every item must have an entry)
+     */
+    Uni<Insertion> insertNew(long accountId, RegisterMediaRequest request, List<MediaMetadata> items,
+            Map<String, ObjectFacts> checked) {
         int n = items.size();
+        String[] keys = new String[n];
         String[] urls = new String[n];
+        Long[] sizes = new Long[n];
+        String[] contentTypes = new String[n];
+        String[] etags = new String[n];
+        OffsetDateTime[] lastModified = new OffsetDateTime[n];
         String[] titles = new String[n];
         String[] descriptions = new String[n];
         String[] tags = new String[n];
@@ -65,7 +89,16 @@ class MediaRepository {
         Long[] cateIds = new Long[n];
         for (int i = 0; i < n; i++) {
             MediaMetadata item = items.get(i);
-            urls[i] = item.fileUrl().key();
+            keys[i] = item.fileUrl().key();
+            urls[i] = item.fileUrl().text();
+            ObjectFacts facts = checked == null ? null : checked.get(keys[i]);
+            if (facts != null) {
+                sizes[i] = facts.size();
+                contentTypes[i] = facts.contentType();
+                etags[i] = facts.etag();
+                lastModified[i] = facts.lastModified() == null ? null
+                        : facts.lastModified().atOffset(ZoneOffset.UTC);
+            }
             titles[i] = item.title();
             descriptions[i] = item.description();
             tags[i] = item.tags();
@@ -80,34 +113,48 @@ class MediaRepository {
                 .addString(request.transcode().templateGroupId())
                 .addString(request.transcode().workflowId())
                 .addArrayOfLong(wantedCategories)
+                .addArrayOfString(keys)
                 .addArrayOfString(urls)
                 .addArrayOfString(titles)
                 .addArrayOfString(descriptions)
                 .addArrayOfString(tags)
                 .addArrayOfString(covers)
                 .addArrayOfLong(cateIds)
-                .addString(request.userData());
-        return deadline.apply(pool.preparedQuery(INSERT_NEW).execute(params)).map(rows -> {
-            Map<String, String> inserted = new HashMap<>();
-            Row first = null;
-            for (Row row : rows) {
-                first = first == null ? row : first;
-                if (row.getString("file_url") != null) {
-                    inserted.put(row.getString("file_url"), row.getString("media_id"));
-                }
+                .addString(request.userData())
+                .addBoolean(checked != null)
+                .addArrayOfLong(sizes)
+                .addArrayOfString(contentTypes)
+                .addArrayOfString(etags)
+                .addArrayOfOffsetDateTime(lastModified);
+        return deadline.apply(pool.preparedQuery(INSERT_NEW).execute(params)).map(MediaRepository::insertion)
+                .onFailure().transform(DatabaseFailures::translate);
+    }
+
+    private static Insertion insertion(RowSet<Row> rows) {
+        Map<String, String> inserted = new HashMap<>();
+        Map<String, String> existing = new HashMap<>();
+        Row first = null;
+        for (Row row : rows) {
+            first = first == null ? row : first;
+            if (row.getString("object_key") != null) {
+                (row.getBoolean("created") ? inserted : existing).put(row.getString("object_key"), row.getString("media_id"));
             }
-            return new Insertion(first.getBoolean("storage_ok"), first.getBoolean("template_group_ok"),
-                    first.getBoolean("workflow_ok"), first.getBoolean("categories_ok"), inserted);
-        }).onFailure().transform(DatabaseFailures::translate);
+        }
+        StoredConnection connection = first.getString("endpoint") == null ? null : new StoredConnection(
+                first.getString("endpoint"), first.getString("region"), first.getString("bucket"),
+                first.getString("addressing_style"), first.getString("access_key_id"),
+                first.getBuffer("secret_ciphertext").getBytes());
+        return new Insertion(first.getBoolean("storage_ok"), first.getBoolean("template_group_ok"),
+                first.getBoolean("workflow_ok"), first.getBoolean("categories_ok"), connection, inserted, existing);
     }
 
     /** MediaIds of files registered before, by registration key. */
-    Uni<Map<String, String>> findExisting(long accountId, Collection<String> keys) {
-        Tuple params = Tuple.of(accountId, keys.toArray(String[]::new));
+    Uni<Map<String, String>> findExisting(long accountId, String storageLocation, Collection<String> keys) {
+        Tuple params = Tuple.of(accountId, storageLocation, keys.toArray(String[]::new));
         return deadline.apply(pool.preparedQuery(FIND_EXISTING).execute(params))
                 .map(rows -> {
                     Map<String, String> found = new HashMap<>();
-                    rows.forEach(row -> found.put(row.getString("file_url"), row.getString("media_id")));
+                    rows.forEach(row -> found.put(row.getString("object_key"), row.getString("media_id")));
                     return found;
                 })
                 .onFailure().transform(DatabaseFailures::translate);

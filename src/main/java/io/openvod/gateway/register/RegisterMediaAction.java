@@ -34,7 +34,8 @@ public class RegisterMediaAction implements RpcAction {
 
     @Override
     public String summary() {
-        return "Registers up to 10 media files that already sit in object storage, idempotently by FileURL.";
+        return "Registers up to 10 media files that already sit in object storage, idempotently by object;"
+                + " a storage location with a connection has each new file checked in its bucket first.";
     }
 
     @Override
@@ -44,6 +45,9 @@ public class RegisterMediaAction implements RpcAction {
 
     @Override
     public Uni<Registration> invoke(ActionCall call) {
-        return service.register(call.accountId(), parser.parse(call.params())).invoke(metrics::count);
+        return service.register(call.accountId(), parser.parse(call.params())).invoke(registration -> {
+            metrics.count(registration);
+            call.counters().set("probed", registration.probed());
+        });
     }
 }

@@ -5,8 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a RegisterMedia call, both lists in request order. */
-record Registration(List<RegisteredMedia> registered, List<String> failedFileUrls) implements ActionResponse {
+/**
+ * The answer to a RegisterMedia call, both lists in request order.
+ *
+ * @param probed how many files were checked in the object store (for the access log; not part of the answer)
+ */
+record Registration(List<RegisteredMedia> registered, List<String> failedFileUrls, int probed) implements ActionResponse {
+
+    Registration withProbed(int count) {
+        return new Registration(registered, failedFileUrls, count);
+    }
 
     @Override
     public Map<String, Object> fields() {

@@ -6,7 +6,8 @@ import org.jboss.logging.Logger;
 /**
  * One line per call, key=value, under the category {@code io.openvod.gateway.access} (turn it off or route it
  * with the usual log settings). It names the key id, never a secret or a signature: the key a call was verified
- * with or, for a call refused before that (bad signature, bucket known empty), the existing key it claimed.
+ * with or, for a call refused before that (bad signature, bucket known empty), the existing key it claimed. What
+ * the action counted comes last (RegisterMedia: {@code probed}, the files it checked in the object store).
  */
 @ApplicationScoped
 public class AccessLog {
@@ -27,6 +28,7 @@ public class AccessLog {
                 .append(" status=").append(trace.status())
                 .append(" code=").append(trace.code())
                 .append(" latencyMs=").append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10);
+        trace.counters().values().forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
         LOG.info(line);
     }
 }

@@ -1,5 +1,6 @@
 package io.openvod.gateway.rpc;
 
+import io.openvod.gateway.action.CallCounters;
 import io.openvod.gateway.core.envelope.RequestContext;
 import io.openvod.gateway.auth.Caller;
 
@@ -14,6 +15,7 @@ public final class CallTrace {
     private Caller caller;
     private String code = "OK";
     private int status = 200;
+    private final CallCounters counters = new CallCounters();
 
     CallTrace(RequestContext context) {
         this.context = context;
@@ -39,6 +41,11 @@ public final class CallTrace {
 
     public int status() {
         return status;
+    }
+
+    /** What the action counted (e.g. files probed); logged after the rest. */
+    public CallCounters counters() {
+        return counters;
     }
 
     void context(RequestContext newContext) {

@@ -63,7 +63,7 @@ public class RpcPipeline {
         return authenticator.identify(request)
                 .chain(claimed -> refuseEarlyOrVerify(trace, claimed, request, action))
                 .chain(caller -> admit(trace, caller, action))
-                .chain(caller -> action.invoke(new ActionCall(trace.context(), caller, request.params())))
+                .chain(caller -> action.invoke(new ActionCall(trace.context(), caller, request.params(), trace.counters())))
                 .map(answer -> responses.success(trace.context(), action.name(), answer));
     }
 

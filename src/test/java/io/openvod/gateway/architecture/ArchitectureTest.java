@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .layer("Front door").definedBy("io.openvod.gateway.rpc..")
                 .layer("Actions").definedBy("io.openvod.gateway.register..", "io.openvod.gateway.media..")
                 .layer("Action seam").definedBy("io.openvod.gateway.action..")
+                .layer("Storage").definedBy("io.openvod.gateway.storage..")
                 .layer("Admission").definedBy("io.openvod.gateway.auth..", "io.openvod.gateway.ratelimit..")
                 .layer("Accounts").definedBy("io.openvod.gateway.account..")
                 .layer("Infrastructure").definedBy("io.openvod.gateway.database..", "io.openvod.gateway.plumbing..")
@@ -34,9 +35,12 @@ class ArchitectureTest {
                 .whereLayer("Front door").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Actions").mayOnlyBeAccessedByLayers("Front door")
                 .whereLayer("Action seam").mayOnlyBeAccessedByLayers("Front door", "Actions")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Actions")
                 .whereLayer("Admission").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam", "Admission")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Front door", "Actions", "Admission", "Accounts")
+                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam", "Admission",
+                        "Storage")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Front door", "Actions", "Storage", "Admission",
+                        "Accounts")
                 .check(GATEWAY);
     }
 

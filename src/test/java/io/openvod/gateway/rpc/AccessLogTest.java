@@ -6,6 +6,7 @@ import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.Rpc;
 import io.openvod.gateway.support.TestAccount;
 import io.openvod.gateway.support.TestAccounts;
+import io.openvod.gateway.support.VerifiedLocation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -79,6 +80,20 @@ class AccessLogTest {
         String line = lineOf(register(account, "a.mp4").param("AccessKeyId", "LTAInobodyHasThisKey").get());
 
         assertThat(line).contains("account=- accessKeyId=-", "code=InvalidAccessKeyId.NotFound");
+    }
+
+    @Test
+    void registrationAgainstAConnectedLocationSaysHowManyFilesItProbed() throws Exception {
+        TestAccount account = accounts.create();
+        try (VerifiedLocation store = VerifiedLocation.create(accounts, account)) {
+            String present = store.put("a.mp4");
+
+            String line = lineOf(Rpc.registerMedia(account, Metadatas.of(present, store.url("b.mp4"))).get());
+            String repeat = lineOf(Rpc.registerMedia(account, Metadatas.of(present)).get());
+
+            assertThat(line).endsWith(" probed=2");
+            assertThat(repeat).endsWith(" probed=0");
+        }
     }
 
     private static Rpc register(TestAccount account, String objectKey) {

@@ -59,13 +59,13 @@ class AsyncClientTest {
     }
 
     private static String url(TestAccount account, String extension) {
-        return account.fileUrl("sdk/async/" + UUID.randomUUID() + "." + extension);
+        return TestAccounts.putObject(account, "sdk/async/" + UUID.randomUUID() + "." + extension);
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void newFileIsRegisteredIntoTheTypedBody(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         String url = url(account, "mp4");
         try (AsyncClient client = client(account, account.accessKeySecret(), variant)) {
             RegisterMediaResponseBody body = register(client, Metadatas.of(url));
@@ -82,7 +82,7 @@ class AsyncClientTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void repeatedFileGivesTheSameMediaIdAndNewRegisterFalse(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         String metadatas = Metadatas.of(url(account, "mp4"));
         try (AsyncClient client = client(account, account.accessKeySecret(), variant)) {
             RegisterMediaResponseBody first = register(client, metadatas);
@@ -97,7 +97,7 @@ class AsyncClientTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void batchWithAnUnregistrableFileListsItInFailedFileUrls(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         String good = url(account, "mp4");
         String bad = url(account, "pdf");
         try (AsyncClient client = client(account, account.accessKeySecret(), variant)) {
@@ -112,7 +112,7 @@ class AsyncClientTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void wrongSecretSurfacesSignatureDoesNotMatch(Variant variant) {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         try (AsyncClient client = client(account, "wrong-secret", variant)) {
             PopClientException error = failure(client, Metadatas.of(url(account, "mp4")));
 
@@ -124,7 +124,7 @@ class AsyncClientTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void invalidRequestSurfacesOurCode(Variant variant) {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         try (AsyncClient client = client(account, account.accessKeySecret(), variant)) {
             PopClientException error = failure(client, "not json");
 

@@ -62,7 +62,7 @@ class TeaOpenApiTest {
     }
 
     private static String url(TestAccount account, String extension) {
-        return account.fileUrl("sdk/tea/" + UUID.randomUUID() + "." + extension);
+        return TestAccounts.putObject(account, "sdk/tea/" + UUID.randomUUID() + "." + extension);
     }
 
     @SuppressWarnings("unchecked")
@@ -79,7 +79,7 @@ class TeaOpenApiTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void newFileIsRegistered(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         String url = url(account, "mp4");
 
         Map<String, Object> body = body(client(account, account.accessKeySecret(), variant)
@@ -94,7 +94,7 @@ class TeaOpenApiTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void repeatedFileGivesTheSameMediaIdAndNewRegisterFalse(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         Map<String, String> query = Map.of("RegisterMetadatas", Metadatas.of(url(account, "mp4")));
         GeneratedStyleVodClient client = client(account, account.accessKeySecret(), variant);
 
@@ -109,7 +109,7 @@ class TeaOpenApiTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void batchWithAnUnregistrableFileListsItInFailedFileUrls(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         String good = url(account, "mp4");
         String bad = url(account, "pdf");
 
@@ -123,7 +123,7 @@ class TeaOpenApiTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void wrongSecretSurfacesSignatureDoesNotMatch(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         GeneratedStyleVodClient client = client(account, "wrong-secret", variant);
 
         TeaException error = catchThrowableOfType(TeaException.class,
@@ -136,7 +136,7 @@ class TeaOpenApiTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void invalidRequestSurfacesOurCodeAndStatus(Variant variant) throws Exception {
-        TestAccount account = accounts.create();
+        TestAccount account = accounts.createVerified();
         GeneratedStyleVodClient client = client(account, account.accessKeySecret(), variant);
 
         TeaException error = catchThrowableOfType(TeaException.class,

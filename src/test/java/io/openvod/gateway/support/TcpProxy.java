@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * without touching the server other tests use. {@link #cut()} drops every connection and refuses new ones;
  * {@link #stall()} accepts connections but never answers (a hung server); {@link #restore()} relays again,
  * including on the connections accepted while stalled, as a server that was slow and recovered would.
+ * {@link #httpRequests()} counts the HTTP/1.1 request lines clients sent through it (bodiless requests such as HEAD).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Socket> stalled = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.RELAY;
+    private final java.util.concurrent.atomic.AtomicLong requestLines = new java.util.concurrent.atomic.AtomicLong();
+    private static final byte[] REQUEST_LINE_END = " HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -35,6 +38,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** HTTP/1.1 request lines relayed from clients to the server so far. */
+    public long httpRequests() {
+        return requestLines.get();
     }
 
     public synchronized void cut() {
@@ -92,15 +100,23 @@ public final class TcpProxy implements AutoCloseable {
             throw e;
         }
         sockets.add(upstream);
-        daemon("proxy-up", () -> pump(client, upstream));
-        daemon("proxy-down", () -> pump(upstream, client));
+        daemon("proxy-up", () -> pump(client, upstream, true));
+        daemon("proxy-down", () -> pump(upstream, client, false));
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
+        int matched = 0;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                for (int i = 0; fromClient && i < read; i++) {
+                    matched = buffer[i] == REQUEST_LINE_END[matched] ? matched + 1 : (buffer[i] == REQUEST_LINE_END[0] ? 1 : 0);
+                    if (matched == REQUEST_LINE_END.length) {
+                        requestLines.incrementAndGet();
+                        matched = 0;
+                    }
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }

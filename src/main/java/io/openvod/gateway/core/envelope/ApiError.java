@@ -109,6 +109,22 @@ public record ApiError(int status, String code, String message) {
                 "The request " + what + " has exceeded " + limitBytes + " bytes.");
     }
 
+    /**
+     * The object store behind a storage location refused the gateway (403, a bucket that does not exist, or any other
+     * refusal that is not about one object): the real service's answer for a bucket it may not read (docs/vod-api.md
+     * §3). Nothing of the call is registered.
+     */
+    public static ApiError storageAccessDenied(String storageLocation, String why) {
+        return new ApiError(400, "AccessDenied", "Access denied by the object store of the storage location \""
+                + storageLocation + "\": " + why);
+    }
+
+    /** The object store behind a storage location is down, slow or failing: nothing was registered, a retry is safe. */
+    public static ApiError storageUnavailable(String storageLocation) {
+        return new ApiError(503, "ServiceUnavailable", "The object store of the storage location \"" + storageLocation
+                + "\" is unavailable. Nothing was registered; please retry later.");
+    }
+
     public static ApiError serviceUnavailable() {
         return new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
     }

@@ -8,10 +8,15 @@ import java.util.Set;
  * A FileURL: {@code http(s)://<bucket host>/<object key>}. Object keys may contain spaces and other
  * characters SDKs send unescaped, so this is a lenient split rather than {@link java.net.URI} parsing.
  *
+ * <p>What names one object (README, "What counts as the same file"): the storage location and the decoded path.
+ * The scheme, the query, the fragment, the case of the host and an explicit port 80 or 443 do not.
+ *
  * @param text            the URL exactly as the caller sent it; echoed back in the answer
- * @param key             the registration key: scheme and host lower-cased, the rest unchanged
- * @param storageLocation the bucket host (with port, if any), lower-cased
- * @param fileName        the last path segment
+ * @param key             the registration key within the storage location: the path without its leading slash,
+ *                        percent-decoded ({@link PercentDecoding}); with a virtual-hosted location it is the object
+ *                        key, with a path-style one the bucket and the object key
+ * @param storageLocation the bucket host, lower-cased, with its port unless that is 80 or 443
+ * @param fileName        the last path segment, as sent
  */
 public record FileUrl(String text, String key, String storageLocation, String fileName) {
 
@@ -53,9 +58,22 @@ public record FileUrl(String text, String key, String storageLocation, String fi
         if (hasLineTerminator(text, pathEnd) || path.replace("/", "").isEmpty()) {
             throw invalid();
         }
-        String schemeAndHost = text.substring(0, pathStart).toLowerCase(Locale.ROOT);
-        return new FileUrl(text, schemeAndHost + text.substring(pathStart), schemeAndHost.substring(hostStart),
+        String host = withoutDefaultPort(text.substring(hostStart, pathStart).toLowerCase(Locale.ROOT));
+        return new FileUrl(text, PercentDecoding.decode(path.substring(1)), host,
                 path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * The host without {@code :80} or {@code :443}: the scheme does not tell objects apart (an object store serves the
+     * same object over both), so neither do the two ports that only stand for a scheme. An empty port goes too.
+     */
+    public static String withoutDefaultPort(String host) {
+        for (String port : new String[] {":80", ":443", ":"}) {
+            if (host.endsWith(port) && host.length() > port.length()) {
+                return host.substring(0, host.length() - port.length());
+            }
+        }
+        return host;
     }
 
     /** {@code http} or {@code https}, ASCII letters in any case (as the regex's {@code (?i)}). */

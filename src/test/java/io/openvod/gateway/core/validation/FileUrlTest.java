@@ -13,12 +13,28 @@ import org.junit.jupiter.api.Test;
 class FileUrlTest {
 
     @Test
-    void keyLowerCasesSchemeAndHostButKeepsTheObjectKey() {
-        FileUrl url = FileUrl.parse("HTTPS://Bucket.OSS-cn-shanghai.aliyuncs.com/Dir/A b+c.MP4");
-        assertThat(url.key()).isEqualTo("https://bucket.oss-cn-shanghai.aliyuncs.com/Dir/A b+c.MP4");
+    void keyIsTheDecodedPathAndTheLocationTheLowerCasedHost() {
+        FileUrl url = FileUrl.parse("HTTPS://Bucket.OSS-cn-shanghai.aliyuncs.com/Dir/A%20b+c.MP4?x=1#f");
+        assertThat(url.key()).isEqualTo("Dir/A b+c.MP4");
         assertThat(url.storageLocation()).isEqualTo("bucket.oss-cn-shanghai.aliyuncs.com");
-        assertThat(url.fileName()).isEqualTo("A b+c.MP4");
+        assertThat(url.fileName()).isEqualTo("A%20b+c.MP4");
         assertThat(url.text()).startsWith("HTTPS://Bucket");
+    }
+
+    @Test
+    void urlVariantsOfOneObjectHaveOneLocationAndKey() {
+        FileUrl plain = FileUrl.parse("https://b.example.com/a b.mp4");
+        for (String variant : new String[] {"https://b.example.com/a%20b.mp4", "http://b.example.com/a b.mp4",
+                "https://b.example.com:443/a b.mp4", "http://B.Example.com:80/a%20b.mp4", "https://b.example.com/a b.mp4?x=2"}) {
+            FileUrl url = FileUrl.parse(variant);
+            assertThat(url.storageLocation()).as(variant).isEqualTo(plain.storageLocation());
+            assertThat(url.key()).as(variant).isEqualTo(plain.key());
+        }
+    }
+
+    @Test
+    void otherPortsAreOtherLocations() {
+        assertThat(FileUrl.parse("http://minio.internal:9000/m/a.mp4").storageLocation()).isEqualTo("minio.internal:9000");
     }
 
     @Test
@@ -66,10 +82,8 @@ class FileUrlTest {
             assertThatThrownBy(() -> FileUrl.parse(text)).as("%s", text).isInstanceOf(ApiException.class);
             return;
         }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        String host = m.group(2).toLowerCase(Locale.ROOT);
-        String rest = path + (m.group(4) == null ? "" : m.group(4));
-        assertThat(FileUrl.parse(text)).as("%s", text)
-                .isEqualTo(new FileUrl(text, scheme + "://" + host + rest, host, path.substring(path.lastIndexOf('/') + 1)));
+        String host = FileUrl.withoutDefaultPort(m.group(2).toLowerCase(Locale.ROOT));
+        assertThat(FileUrl.parse(text)).as("%s", text).isEqualTo(new FileUrl(text, PercentDecoding.decode(path.substring(1)),
+                host, path.substring(path.lastIndexOf('/') + 1)));
     }
 }
