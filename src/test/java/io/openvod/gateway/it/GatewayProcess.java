@@ -1,5 +1,6 @@
 package io.openvod.gateway.it;
 
+import io.openvod.gateway.support.OwnTestDatabase;
 import io.openvod.gateway.support.TestAccount;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -53,7 +54,7 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("VOD_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("VOD_SECRET_ENCRYPTION_KEY", randomKey());
-        env.putIfAbsent("DB_NAME", System.getenv().getOrDefault("DB_NAME", "test"));
+        env.put("DB_NAME", OwnTestDatabase.name());
         env.putAll(extraEnvironment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), port, managementPort, log);
         gateway.awaitReady();
