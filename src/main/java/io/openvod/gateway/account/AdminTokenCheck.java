@@ -1,0 +1,31 @@
+package io.openvod.gateway.account;
+
+import io.openvod.gateway.core.settings.AdminTokenRule;
+import io.openvod.gateway.core.settings.InvalidSettingException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Refuses to start with an admin token that could be guessed (see {@link AdminTokenRule}). */
+@ApplicationScoped
+public class AdminTokenCheck {
+
+    private static final Logger LOG = Logger.getLogger(AdminTokenCheck.class);
+
+    private final AdminConfig config;
+
+    public AdminTokenCheck(AdminConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(0) StartupEvent start) {
+        try {
+            AdminTokenRule.check(config.token());
+        } catch (InvalidSettingException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+}

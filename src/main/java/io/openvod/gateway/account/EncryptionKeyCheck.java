@@ -1,0 +1,117 @@
+package io.openvod.gateway.account;
+
+import io.openvod.gateway.core.secret.SecretKeys;
+import io.openvod.gateway.core.settings.InvalidSettingException;
+import io.openvod.gateway.database.SqlFiles;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * At start, right after the schema migration: the encryption key settings are valid, and the current key is the one
+ * the stored AccessKey secrets are encrypted with, as the key check value in the database says. A gateway started
+ * with another key refuses to start with one sentence, instead of answering every call with an error.
+ * <p>
+ * Rotation: when the stored check value belongs to one of the previous keys (or there is none yet, as in a
+ * database from before it existed), every secret is re-encrypted under the current key and its check value stored,
+ * in one transaction that replicas starting together take in turn.
+ */
+@ApplicationScoped
+public class EncryptionKeyCheck {
+
+    private static final Logger LOG = Logger.getLogger(EncryptionKeyCheck.class);
+    private static final String LOCK = SqlFiles.read("account/lock-key-check.sql");
+    private static final String READ = SqlFiles.read("account/read-key-check.sql");
+    private static final String WRITE = SqlFiles.read("account/write-key-check.sql");
+    private static final String LIST = SqlFiles.read("account/list-secrets.sql");
+    private static final String UPDATE = SqlFiles.read("account/update-secret.sql");
+
+    private record Rewrite(int reencrypted, int unreadable) {
+    }
+
+    private final AccountConfig config;
+    private final Pool pool;
+
+    public EncryptionKeyCheck(AccountConfig config, Pool pool) {
+        this.config = config;
+        this.pool = pool;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent start) {
+        try {
+            SecretKeys keys = SecretKeys.parse(config.secretEncryptionKey(), config.previousSecretEncryptionKeys());
+            Rewrite rewrite = pool.withTransaction(connection -> check(connection, keys))
+                    .await().atMost(Duration.ofMinutes(2));
+            report(rewrite);
+        } catch (InvalidSettingException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+
+    private Uni<Rewrite> check(SqlConnection connection, SecretKeys keys) {
+        return connection.query(LOCK).execute()
+                .chain(() -> connection.query(READ).execute())
+                .chain(rows -> {
+                    String stored = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+                    if (keys.checkValue().equals(stored)) {
+                        return Uni.createFrom().item(new Rewrite(0, 0));
+                    }
+                    if (stored != null && !keys.isPreviousKey(stored)) {
+                        return Uni.createFrom().failure(new InvalidSettingException(SecretKeys.CURRENT_VARIABLE
+                                + " is not the key the AccessKey secrets in this database were encrypted with (the key "
+                                + "check value stored in table secret_key_check differs). Start with the key used before; "
+                                + "to change keys, keep the old one in " + SecretKeys.PREVIOUS_VARIABLE
+                                + " (README, \"Rotating the encryption key\")."));
+                    }
+                    return reencrypt(connection, keys).call(() -> connection.preparedQuery(WRITE)
+                            .execute(Tuple.of(keys.checkValue())));
+                });
+    }
+
+    private Uni<Rewrite> reencrypt(SqlConnection connection, SecretKeys keys) {
+        return connection.query(LIST).execute().chain(rows -> {
+            List<Tuple> updates = new ArrayList<>();
+            int unreadable = 0;
+            for (Row row : rows) {
+                byte[] stored = row.getBuffer("secret_ciphertext").getBytes();
+                if (keys.isUnderCurrentKey(stored)) {
+                    continue;
+                }
+                var secret = keys.decrypt(stored);
+                if (secret.isEmpty()) {
+                    unreadable++;
+                    continue;
+                }
+                updates.add(Tuple.of(row.getString("id"),
+                        io.vertx.core.buffer.Buffer.buffer(keys.encrypt(secret.get()))));
+            }
+            int reencrypted = updates.size();
+            int lost = unreadable;
+            Uni<?> written = updates.isEmpty() ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery(UPDATE).executeBatch(updates);
+            return written.replaceWith(new Rewrite(reencrypted, lost));
+        });
+    }
+
+    private static void report(Rewrite rewrite) {
+        if (rewrite.reencrypted() > 0) {
+            LOG.infof("Re-encrypted %d AccessKey secrets under the current %s; the previous keys are no longer needed",
+                    rewrite.reencrypted(), SecretKeys.CURRENT_VARIABLE);
+        }
+        if (rewrite.unreadable() > 0) {
+            LOG.warnf("%d AccessKey secrets cannot be decrypted with any configured key: calls with those keys answer "
+                    + "503 until they are deleted and issued again through the admin API", rewrite.unreadable());
+        }
+    }
+}
