@@ -3,16 +3,14 @@ package io.openvod.gateway.account;
 import io.openvod.gateway.core.settings.AdminTokenRule;
 import io.openvod.gateway.core.settings.InvalidSettingException;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 /** Refuses to start with an admin token that could be guessed (see {@link AdminTokenRule}). */
 @ApplicationScoped
 public class AdminTokenCheck {
-
-    private static final Logger LOG = Logger.getLogger(AdminTokenCheck.class);
 
     private final AdminConfig config;
 
@@ -24,8 +22,8 @@ public class AdminTokenCheck {
         try {
             AdminTokenRule.check(config.token());
         } catch (InvalidSettingException e) {
-            LOG.error(e.getMessage());
-            throw e;
+            // Printed by Quarkus as this sentence alone, without a stack trace.
+            throw new ConfigurationException(e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.openvod.gateway.core.secret.SecretKeys;
 import io.openvod.gateway.core.settings.InvalidSettingException;
 import io.openvod.gateway.database.SqlFiles;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,15 +48,29 @@ public class EncryptionKeyCheck {
         this.pool = pool;
     }
 
-    void onStart(@Observes @Priority(10) StartupEvent start) {
+    /** Before the schema migration: a missing or malformed key needs no database to be reported. */
+    void validateSettings(@Observes @Priority(0) StartupEvent start) {
+        keys();
+    }
+
+    void checkAgainstDatabase(@Observes @Priority(10) StartupEvent start) {
+        SecretKeys keys = keys();
         try {
-            SecretKeys keys = SecretKeys.parse(config.secretEncryptionKey(), config.previousSecretEncryptionKeys());
-            Rewrite rewrite = pool.withTransaction(connection -> check(connection, keys))
-                    .await().atMost(Duration.ofMinutes(2));
-            report(rewrite);
+            report(pool.withTransaction(connection -> check(connection, keys)).await().atMost(Duration.ofMinutes(2)));
         } catch (InvalidSettingException e) {
-            LOG.error(e.getMessage());
-            throw e;
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /**
+     * Quarkus prints a {@link ConfigurationException} without a cause as its message alone, on standard error: the
+     * operator reads one sentence instead of a stack trace.
+     */
+    private SecretKeys keys() {
+        try {
+            return SecretKeys.parse(config.secretEncryptionKey(), config.previousSecretEncryptionKeys());
+        } catch (InvalidSettingException e) {
+            throw new ConfigurationException(e.getMessage());
         }
     }
 
