@@ -2,18 +2,45 @@ package io.openvod.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openvod.gateway.support.Admin;
-import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** In local mode (the default) the limiter's Redis client is not created: no pool, no gauges, no warning. */
-@QuarkusTest
+/**
+ * Quarkus creates every Redis client whose bean is active, at start. In local mode (the default) neither the
+ * limiter's client nor the default one is needed, and creating them logged a duplicate-gauge warning.
+ */
 class LocalModeRedisClientTest {
 
-    @Test
-    void theRateLimitRedisClientIsNotCreatedInLocalMode() {
-        String metrics = Admin.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+    private static SmallRyeConfig config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(properties, "test", 100))
+                .withSources(new RedisClientActivation()).build();
+    }
 
-        assertThat(metrics).doesNotContain("pool_name=\"ratelimit\"");
+    @Test
+    void inLocalModeNoRedisClientIsActive() {
+        SmallRyeConfig config = config(Map.of("vod.rate-limit.backend", "local", "vod.auth.nonce-store", "local"));
+
+        assertThat(config.getValue("quarkus.redis.ratelimit.active", Boolean.class)).isFalse();
+        assertThat(config.getValue("quarkus.redis.active", Boolean.class)).isFalse();
+    }
+
+    @Test
+    void eachRedisModeActivatesTheClientItUses() {
+        SmallRyeConfig config = config(Map.of("vod.rate-limit.backend", "REDIS", "vod.auth.nonce-store", "local"));
+
+        assertThat(config.getValue("quarkus.redis.ratelimit.active", Boolean.class)).isTrue();
+        assertThat(config.getValue("quarkus.redis.active", Boolean.class)).isFalse();
+        assertThat(config(Map.of("vod.auth.nonce-store", "redis")).getValue("quarkus.redis.active", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void theFactoryIsRegisteredWithSmallRyeConfig() throws Exception {
+        try (var in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/services/io.smallrye.config.ConfigSourceFactory")) {
+            assertThat(new String(in.readAllBytes())).contains(RedisClientActivation.class.getName());
+        }
     }
 }
