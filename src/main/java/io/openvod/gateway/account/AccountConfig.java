@@ -4,12 +4,22 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "vod.account")
 public interface AccountConfig {
 
-    /** Base64 of 32 random bytes; encrypts AccessKey secrets at rest. Required in production. */
-    String secretEncryptionKey();
+    /**
+     * Base64 of 32 random bytes; encrypts AccessKey secrets at rest. Required: optional here only so that its
+     * absence is reported in a sentence ({@code EncryptionKeyCheck}) rather than by the configuration framework.
+     */
+    Optional<String> secretEncryptionKey();
+
+    /**
+     * Keys used before the current one, base64, comma-separated: they still decrypt, and at start every secret is
+     * re-encrypted under the current key. Empty by default.
+     */
+    Optional<String> previousSecretEncryptionKeys();
 
     Demo demo();
 

@@ -65,6 +65,6 @@ public class AccountDirectory {
 
     private AccessKey toAccessKey(AccessKeyEntity entity) {
         return new AccessKey(entity.id, entity.account.toAccount(), AccessKeyEntity.ACTIVE.equals(entity.status),
-                cipher.decrypt(entity.secretCiphertext));
+                cipher.decrypt(entity.secretCiphertext).orElseThrow(() -> new SecretUnreadableException("AccessKey " + entity.id)));
     }
 }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,10 +19,6 @@ public class AccountProvisioning {
 
     /** The only moment a secret is readable: the caller must keep it. */
     public record IssuedKey(String accessKeyId, String accessKeySecret) {
-    }
-
-    /** A key as listed to an administrator: never its secret. */
-    public record KeySummary(String accessKeyId, String status) {
     }
 
     private final SecretCipher cipher;
@@ -92,14 +87,6 @@ public class AccountProvisioning {
             key.status = AccessKeyEntity.ACTIVE;
             return key.persist().replaceWith(new IssuedKey(keyId, keySecret));
         })).call(() -> directory.forget(keyId));
-    }
-
-    /** Null when there is no such account. */
-    public Uni<List<KeySummary>> listAccessKeys(long accountId) {
-        return Panache.withSession(() -> AccountEntity.<AccountEntity>findById(accountId).chain(account -> account == null
-                ? Uni.createFrom().<List<KeySummary>>nullItem()
-                : AccessKeyEntity.<AccessKeyEntity>list("account.id = ?1 order by id", accountId)
-                        .map(keys -> keys.stream().map(k -> new KeySummary(k.id, k.status)).toList())));
     }
 
     /** Activates or disables a key; takes effect at once on this instance. False when there is no such key. */

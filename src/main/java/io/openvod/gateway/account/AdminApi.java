@@ -40,11 +40,14 @@ public class AdminApi {
     private final AdminConfig config;
     private final AccountProvisioning provisioning;
     private final StorageConnectionAdmin storageConnections;
+    private final AdminListings listings;
 
-    public AdminApi(AdminConfig config, AccountProvisioning provisioning, StorageConnectionAdmin storageConnections) {
+    public AdminApi(AdminConfig config, AccountProvisioning provisioning, StorageConnectionAdmin storageConnections,
+            AdminListings listings) {
         this.config = config;
         this.provisioning = provisioning;
         this.storageConnections = storageConnections;
+        this.listings = listings;
     }
 
     void register(@Observes ManagementInterface management) {
@@ -62,10 +65,6 @@ public class AdminApi {
         router.delete("/admin/accounts/:id").handler(noContent(ctx ->
                 deleted(provisioning.deleteAccount(accountId(ctx)), "The account")));
         router.post("/admin/accounts/:id/access-keys").handler(json(201, this::issueKey));
-        router.get("/admin/accounts/:id/access-keys").handler(json(200, ctx ->
-                found(provisioning.listAccessKeys(accountId(ctx)), "The account").map(keys -> new JsonArray(keys
-                        .stream().map(k -> (Object) new JsonObject().put("accessKeyId", k.accessKeyId())
-                                .put("status", k.status())).toList()))));
         router.patch("/admin/access-keys/:keyId").handler(noContent(this::updateKey));
         router.delete("/admin/access-keys/:keyId").handler(noContent(ctx ->
                 deleted(provisioning.deleteAccessKey(ctx.pathParam("keyId")), "The access key")));
@@ -94,6 +93,13 @@ public class AdminApi {
         router.delete("/admin/accounts/:id/categories/:rid").handler(noContent(ctx -> deleted(
                 provisioning.removeCategory(accountId(ctx), longParam(ctx.pathParam("rid"), "categoryId")),
                 "The category")));
+        // Paged listings (AdminListings): ?pageNumber=1&pageSize=20
+        router.get("/admin/accounts").handler(json(200, listings::accounts));
+        router.get("/admin/accounts/:id/access-keys").handler(json(200, listings::accessKeys));
+        router.get("/admin/accounts/:id/storage-locations").handler(json(200, listings::storageLocations));
+        router.get("/admin/accounts/:id/template-groups").handler(json(200, listings::templateGroups));
+        router.get("/admin/accounts/:id/workflows").handler(json(200, listings::workflows));
+        router.get("/admin/accounts/:id/categories").handler(json(200, listings::categories));
         LOG.info("Admin API enabled on the management interface under /admin");
     }
 

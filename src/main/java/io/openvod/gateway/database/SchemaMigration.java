@@ -1,6 +1,7 @@
 package io.openvod.gateway.database;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,8 +33,9 @@ public class SchemaMigration {
             LOG.errorf("Cannot migrate the database at %s: %s. Point the gateway at your PostgreSQL with DB_HOST, "
                     + "DB_PORT, DB_NAME, DB_USER and DB_PASSWORD (see README, Configuration), or start a local one "
                     + "with deployment/start-local-postgres.sh.", jdbcUrl, rootMessage(e));
-            throw new IllegalStateException("PostgreSQL is not reachable at " + jdbcUrl
-                    + " (set DB_HOST / DB_PORT / DB_NAME / DB_USER / DB_PASSWORD)", e);
+            // Without a cause, Quarkus prints this sentence alone rather than a stack trace.
+            throw new ConfigurationException("The gateway cannot start: PostgreSQL is not reachable at " + jdbcUrl
+                    + " (set DB_HOST / DB_PORT / DB_NAME / DB_USER / DB_PASSWORD).");
         }
     }
 

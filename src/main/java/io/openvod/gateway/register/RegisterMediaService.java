@@ -1,6 +1,7 @@
 package io.openvod.gateway.register;
 
 import io.openvod.gateway.account.SecretCipher;
+import io.openvod.gateway.account.SecretUnreadableException;
 import io.openvod.gateway.core.envelope.ApiError;
 import io.openvod.gateway.core.storage.AddressingStyle;
 import io.openvod.gateway.core.storage.ObjectKeys;
@@ -128,7 +129,8 @@ class RegisterMediaService {
     private StorageConnection connection(String location, StoredConnection stored) {
         return new StorageConnection(location, URI.create(stored.endpoint()), stored.region(), stored.bucket(),
                 AddressingStyle.of(stored.addressingStyle()).orElseThrow(), stored.accessKeyId(),
-                cipher.decrypt(stored.secretCiphertext()));
+                cipher.decrypt(stored.secretCiphertext())
+                        .orElseThrow(() -> new SecretUnreadableException("storage location " + location)));
     }
 
     private static void rejectUnknownReferences(Insertion insertion) {

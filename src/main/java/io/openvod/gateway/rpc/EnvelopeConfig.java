@@ -11,9 +11,12 @@ public interface EnvelopeConfig {
     Optional<String> hostId();
 
     /**
-     * {@code Recommend} link in error bodies; {@code {code}} and {@code {requestId}} are substituted.
+     * {@code Recommend} link in error bodies; {@code {host}} (the Host the caller used), {@code {code}} and
+     * {@code {requestId}} are substituted. The default is this gateway's own table of error codes (docs/errors.md,
+     * served at /errors.md): Alibaba's troubleshooter knows nothing of this gateway's request ids. Alibaba's link
+     * stays available: {@code https://api.aliyun.com/troubleshoot?q={code}&product=vod&requestId={requestId}}.
      * Set to {@code none} to leave the field out.
      */
-    @WithDefault("https://api.aliyun.com/troubleshoot?q={code}&product=vod&requestId={requestId}")
+    @WithDefault("http://{host}/errors.md")
     String recommendUrl();
 }

@@ -24,7 +24,7 @@ public class RpcActions {
     public RpcAction resolve(RpcRequest request) {
         String action = request.paramOrHeader("Action", "x-acs-action");
         if (action == null || action.isEmpty()) {
-            throw ApiError.missing("Action").exception();
+            throw ApiError.missingAction().exception();
         }
         RpcAction found = byName.get(action);
         if (found == null) {
@@ -32,7 +32,7 @@ public class RpcActions {
         }
         String version = request.paramOrHeader("Version", "x-acs-version");
         if (version == null || version.isEmpty()) {
-            throw ApiError.missing("Version").exception();
+            throw ApiError.missingVersion(API_VERSION).exception();
         }
         if (!API_VERSION.equals(version)) {
             throw ApiError.invalidVersion().exception();

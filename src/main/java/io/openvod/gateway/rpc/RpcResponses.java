@@ -51,6 +51,7 @@ public class RpcResponses {
         body.put("Message", error.message());
         if (!"none".equals(config.recommendUrl())) {
             body.put("Recommend", config.recommendUrl()
+                    .replace("{host}", context.hostId())
                     .replace("{code}", error.code())
                     .replace("{requestId}", context.requestId()));
         }

@@ -100,8 +100,8 @@ class AdminApiTest {
                 .body("accessKeyId", startsWith("LTAI")).body("accessKeySecret", not(nullValue()))
                 .body("status", equalTo("Active"));
         Admin.call().get("/admin/accounts/" + id + "/access-keys").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0]", not(hasKey("accessKeySecret")))
-                .body("[0].status", equalTo("Active"));
+                .body("items", hasSize(1)).body("items[0]", not(hasKey("accessKeySecret")))
+                .body("items[0].status", equalTo("Active"));
     }
 
     @Test

@@ -63,9 +63,12 @@ final class ApplicationConfiguration {
         return names;
     }
 
-    /** Environment variables the production profile cannot start without: referenced with no default. */
+    /**
+     * Environment variables the production profile cannot start without: referenced with no default, or on a
+     * property whose comment starts with {@code # Required} (checked by the application, to explain it in a sentence).
+     */
     Set<String> requiredEnvironmentVariables() {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new TreeSet<>(markedRequired());
         properties.forEach((key, value) -> {
             Matcher m = ENV_WITH_DEFAULT.matcher(value);
             if (!key.startsWith("%") && m.matches() && m.group(2) == null) {
@@ -101,6 +104,23 @@ final class ApplicationConfiguration {
 
     boolean knows(String property) {
         return properties.containsKey(property) || mappedProperties.contains(property);
+    }
+
+    private static Set<String> markedRequired() {
+        Set<String> names = new TreeSet<>();
+        try {
+            boolean marked = false;
+            for (String line : Files.readAllLines(PROPERTIES)) {
+                Matcher m = Pattern.compile("^[a-z][^=]*=\\$\\{([A-Z][A-Z0-9_]*)").matcher(line);
+                if (marked && m.find()) {
+                    names.add(m.group(1));
+                }
+                marked = line.startsWith("# Required") || (marked && line.startsWith("#"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     static String environmentName(String property) {

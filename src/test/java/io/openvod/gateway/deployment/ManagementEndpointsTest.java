@@ -58,6 +58,32 @@ class ManagementEndpointsTest {
     }
 
     @Test
+    void openApiSendsEachApiToItsOwnPort() {
+        JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(openapi.getList("servers")).hasSize(1);
+        assertThat(openapi.getString("servers[0].variables.port.default")).isEqualTo("8080");
+        for (String path : List.of("/admin/accounts", "/admin/accounts/{id}", "/admin/access-keys/{keyId}",
+                "/admin/accounts/{id}/{resource}/{resourceId}")) {
+            // relative: the origin of /q/openapi, which is the management port
+            assertThat(openapi.getString("paths.'" + path + "'.servers[0].url")).as(path).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void openApiDescribesThePagedListings() {
+        JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
+                .statusCode(200).extract().jsonPath();
+
+        assertThat(openapi.getString("paths.'/admin/accounts'.get.operationId")).isEqualTo("listAccounts");
+        assertThat(openapi.getString("paths.'/admin/accounts/{id}/storage-locations'.get.operationId"))
+                .isEqualTo("listStorageLocations");
+        assertThat(openapi.getString("paths.'/admin/accounts/{id}/{resource}'.get.operationId")).isEqualTo("listResources");
+        assertThat(openapi.getInt("components.parameters.PageSize.schema.maximum")).isEqualTo(100);
+    }
+
+    @Test
     void openApiListsEveryRpcActionWithItsSummaryAndRateLimit() {
         JsonPath openapi = given().accept("application/json").get(managementUrl("/q/openapi")).then()
                 .statusCode(200).extract().jsonPath();

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openvod.gateway.ratelimit.PacedLoad;
 import io.openvod.gateway.support.TestAccount;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,10 +54,7 @@ class DistributedRateLimitIT {
     }
 
     private static Map<String, String> replicaEnvironment() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         return Map.of(
-                "VOD_SECRET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
                 "VOD_RATE_LIMIT_BACKEND", "redis",
                 "VOD_RATE_LIMIT_REPLICAS", "2",
                 "VOD_NONCE_STORE", "redis",

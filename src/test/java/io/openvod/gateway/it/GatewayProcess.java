@@ -1,6 +1,7 @@
 package io.openvod.gateway.it;
 import static io.restassured.RestAssured.given;
 
+import io.openvod.gateway.support.OwnTestDatabase;
 import io.openvod.gateway.support.TestAccount;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "it-admin-token-" + UUID.randomUUID();
+    /** One key for every gateway of this test run: the database remembers the key its secrets are encrypted with. */
+    public static final String ENCRYPTION_KEY = randomKey();
 
     private final Process process;
     private final int port;
@@ -38,6 +41,35 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts the jar with {@code extraEnvironment} on top of the defaults and waits until it is ready. */
     public static GatewayProcess start(Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        GatewayProcess gateway = launch(extraEnvironment);
+        gateway.awaitReady();
+        return gateway;
+    }
+
+    /**
+     * Starts the jar with {@code extraEnvironment} (a value of {@code null} removes the variable) and expects it to
+     * refuse to start: returns its output once it has exited.
+     */
+    public static String startExpectingRefusal(Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        try (GatewayProcess gateway = launch(extraEnvironment)) {
+            if (!gateway.process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the gateway did not stop within 60 s:\n" + gateway.log());
+            }
+            if (gateway.process.exitValue() == 0) {
+                throw new AssertionError("the gateway exited with status 0:\n" + gateway.log());
+            }
+            return gateway.log();
+        }
+    }
+
+    public static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static GatewayProcess launch(Map<String, String> extraEnvironment) throws IOException {
         File jar = new File("target/quarkus-app/quarkus-run.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
@@ -52,12 +84,16 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("VOD_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("VOD_SECRET_ENCRYPTION_KEY", randomKey());
-        env.putIfAbsent("DB_NAME", System.getenv().getOrDefault("DB_NAME", "test"));
-        env.putAll(extraEnvironment);
-        GatewayProcess gateway = new GatewayProcess(builder.start(), port, managementPort, log);
-        gateway.awaitReady();
-        return gateway;
+        env.put("VOD_SECRET_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        env.put("DB_NAME", OwnTestDatabase.name());
+        extraEnvironment.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return new GatewayProcess(builder.start(), port, managementPort, log);
     }
 
     public int port() {
@@ -132,12 +168,6 @@ public final class GatewayProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String javaBinary() {

@@ -1,7 +1,7 @@
 package io.openvod.gateway.it;
 
+import io.openvod.gateway.support.OwnTestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +34,7 @@ final class ItDatabase {
 
     /** Every row as text, read before the connection is closed. */
     private static List<List<String>> query(String sql, Object... params) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/"
-                + System.getenv().getOrDefault("DB_NAME", "test"), "postgres", "");
+        try (Connection connection = OwnTestDatabase.connect(OwnTestDatabase.name());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

@@ -114,7 +114,17 @@ class RpcEnvelopeTest {
                 .body("Error.Code", equalTo("InvalidParameter"))
                 .body("Error.RequestId", matchesPattern("[0-9A-F-]{36}"))
                 .body("Error.HostId", startsWith("localhost"))
-                .body("Error.Recommend", startsWith("https://"));
+                .body("Error.Recommend", startsWith("http://localhost"));
+    }
+
+    @Test
+    void recommendLinksToTheGatewaysOwnErrorTable() {
+        String recommend = Rpc.registerMedia(account, "not json").get().then().statusCode(400)
+                .extract().path("Recommend");
+
+        Assertions.assertThat(recommend).matches("http://localhost:[0-9]+/errors.md");
+        given().get("/errors.md").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "| `InvalidParameter` | 400 |"));
     }
 
     @Test
@@ -133,6 +143,12 @@ class RpcEnvelopeTest {
     @Test
     void missingActionIsAnEnvelopeToo() {
         given().get("/").then().statusCode(400).contentType("text/xml").body("Error.Code", equalTo("MissingAction"));
+    }
+
+    @Test
+    void missingActionIsExplainedInPlainWords() {
+        given().get("/").then().body("Error.Message", equalTo(
+                "The parameter Action is mandatory: it names the API to call, for example Action=RegisterMedia."));
     }
 
     @Test

@@ -15,6 +15,17 @@ public record ApiError(int status, String code, String message) {
         return new ApiError(400, "Missing" + parameter, parameter + " is mandatory for this action.");
     }
 
+    /** No Action: "Action is mandatory for this action" would not help, so the sentence says what Action is. */
+    public static ApiError missingAction() {
+        return new ApiError(400, "MissingAction", "The parameter Action is mandatory: it names the API to call, "
+                + "for example Action=RegisterMedia.");
+    }
+
+    public static ApiError missingVersion(String version) {
+        return new ApiError(400, "MissingVersion", "The parameter Version is mandatory: this endpoint serves Version="
+                + version + ".");
+    }
+
     /** For mandatory headers (V3 signatures), which have no {@code Missing<Param>} code of their own. */
     public static ApiError missingParameter(String name) {
         return new ApiError(400, "MissingParameter",

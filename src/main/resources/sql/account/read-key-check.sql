@@ -1,0 +1,1 @@
+SELECT check_value FROM secret_key_check WHERE id = 1

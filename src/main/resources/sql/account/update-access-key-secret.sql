@@ -1,0 +1,1 @@
+UPDATE access_key SET secret_ciphertext = $2 WHERE id = $1
