@@ -36,11 +36,13 @@ public class FrontDoor {
 
     private final RpcResponses responses;
     private final RequestLimits limits;
+    private final HeadDeadlines deadlines;
     private final boolean devMode;
 
-    public FrontDoor(RpcResponses responses, RequestLimits limits) {
+    public FrontDoor(RpcResponses responses, RequestLimits limits, HeadDeadlines deadlines) {
         this.responses = responses;
         this.limits = limits;
+        this.deadlines = deadlines;
         this.devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
 
@@ -53,6 +55,7 @@ public class FrontDoor {
     }
 
     private void screen(RoutingContext ctx) {
+        deadlines.headArrived(ctx);
         HttpServerRequest http = ctx.request();
         if (devMode && http.path() != null && http.path().startsWith("/q/")) {
             ctx.next(); // Dev UI only; in production /q/ lives on the management port.

@@ -159,6 +159,16 @@ class HostileFramingTest {
     }
 
     @Test
+    void connectionTricklingItsRequestHeadIsClosedAtTheHeadDeadline() throws Exception {
+        RawHttp.send(port(), "GET / HTTP/1.1\r\nHost: a"); // the deadline is armed by the first request at the latest
+        long elapsedMillis = RawHttp.trickleUntilClosed(port(), "GET /?Action=RegisterMedia HTTP/1.1\r\n",
+                "X-Trickle: 1\r\n", 300, 10_000);
+
+        // %test.vod.http.request-head-timeout=2s; without the deadline the connection stays open for the 10 s tried
+        assertThat(elapsedMillis).isBetween(1_500L, 4_000L);
+    }
+
+    @Test
     void fileUrlWithAPortButNoHostIsInvalidParameter() {
         Rpc.registerMedia(account, Metadatas.of("https://:443/x.mp4")).get().then()
                 .statusCode(400).body("Code", equalTo("InvalidParameter"));

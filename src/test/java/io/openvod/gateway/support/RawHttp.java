@@ -40,6 +40,38 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code first}, then {@code line} every {@code intervalMillis} (a request head that never ends) until the
+     * server closes the connection or {@code giveUpMillis} pass.
+     *
+     * @return milliseconds from connecting until the server closed the connection, or {@code giveUpMillis}
+     */
+    public static long trickleUntilClosed(int port, String first, String line, long intervalMillis, long giveUpMillis)
+            throws IOException {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) intervalMillis);
+            socket.getOutputStream().write(first.getBytes(StandardCharsets.ISO_8859_1));
+            while (elapsedMillis(start) < giveUpMillis) {
+                try {
+                    socket.getOutputStream().write(line.getBytes(StandardCharsets.ISO_8859_1));
+                    if (socket.getInputStream().read() < 0) {
+                        return elapsedMillis(start);
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing to read yet: the connection is open, send the next line
+                } catch (IOException closed) {
+                    return elapsedMillis(start);
+                }
+            }
+            return giveUpMillis;
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
     private static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
