@@ -12,7 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -106,8 +106,11 @@ public class HeadDeadlines {
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** One request to ourselves as soon as the RPC port listens, so the deadline covers connections from the start. */
-    void onStart(@Observes HttpServerStart start, Vertx vertx) {
+    /**
+     * One request to ourselves as soon as the RPC port listens, so the deadline covers connections from the start.
+     * Quarkus fires this event asynchronously only.
+     */
+    void onStart(@ObservesAsync HttpServerStart start, Vertx vertx) {
         int port = start.options().getPort() > 0 ? start.options().getPort()
                 : ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class)
                         .orElse(ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class));

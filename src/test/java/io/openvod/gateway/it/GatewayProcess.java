@@ -64,6 +64,10 @@ public final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Process process() {
         return process;
     }

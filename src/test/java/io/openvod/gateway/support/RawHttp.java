@@ -79,6 +79,9 @@ public final class RawHttp {
     }
 
     private static Answer parse(String text) {
+        if (text.isEmpty()) {
+            return new Answer(0, Map.of(), ""); // closed without an answer
+        }
         int headEnd = text.indexOf("\r\n\r\n");
         String[] lines = text.substring(0, headEnd < 0 ? text.length() : headEnd).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
