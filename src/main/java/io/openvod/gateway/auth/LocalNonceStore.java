@@ -39,7 +39,8 @@ public final class LocalNonceStore implements NonceStore {
     private final MessageDigest saltedDigest;
     private final TreeMap<Long, LongHashSet> slices = new TreeMap<>();
     private long entries;
-    private long lastFullLogMillis = Long.MIN_VALUE;
+    private boolean loggedFull;
+    private long lastFullLogMillis;
 
     public LocalNonceStore(Duration skew, long maxEntries) {
         this(skew, maxEntries, System::currentTimeMillis);
@@ -98,7 +99,8 @@ public final class LocalNonceStore implements NonceStore {
     }
 
     private void logFull(long now) {
-        if (now - lastFullLogMillis >= FULL_LOG_INTERVAL_MILLIS) {
+        if (!loggedFull || now - lastFullLogMillis >= FULL_LOG_INTERVAL_MILLIS) {
+            loggedFull = true;
             lastFullLogMillis = now;
             LOG.warnf("Nonce store full (%d nonces within the timestamp window): new calls are refused with 503 "
                     + "until older nonces expire; raise vod.auth.nonce-local-max-entries or use vod.auth.nonce-store=redis",
