@@ -1,6 +1,7 @@
 package io.openvod.gateway.account;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import io.openvod.gateway.database.DatabaseFailures;
 import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.plumbing.Caches;
 import io.openvod.gateway.plumbing.Contexts;
@@ -60,7 +61,8 @@ public class AccountDirectory {
         return deadline.apply(Panache.withSession(() -> AccessKeyEntity
                 .<AccessKeyEntity>find("from AccessKeyEntity k join fetch k.account where k.id = ?1", accessKeyId)
                 .firstResult()
-                .map(entity -> Optional.ofNullable(entity).map(this::toAccessKey))));
+                .map(entity -> Optional.ofNullable(entity).map(this::toAccessKey))))
+                .onFailure().transform(DatabaseFailures::translate);
     }
 
     private AccessKey toAccessKey(AccessKeyEntity entity) {

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -291,15 +290,6 @@ public class AdminApi {
     }
 
     private static void fail(RoutingContext ctx, Throwable failure) {
-        AdminFailure answer = failure instanceof AdminFailure known ? known
-                : new AdminFailure(500, "InternalError", "The request processing has failed due to some unknown error.");
-        if (!(failure instanceof AdminFailure)) {
-            LOG.error("Admin API call failed", failure);
-        }
-        if (ctx.response().ended()) {
-            return;
-        }
-        ctx.response().setStatusCode(answer.status).putHeader("Content-Type", "application/json")
-                .end(new JsonObject(Map.of("Code", answer.code, "Message", answer.getMessage())).encode());
+        AdminErrors.answer(ctx, AdminErrors.classify(failure));
     }
 }

@@ -11,21 +11,16 @@ public interface AuthConfig {
     @WithDefault("15M")
     Duration timestampSkew();
 
-    /**
-     * How long a used nonce is remembered: as long as a request carrying it can still pass the timestamp check, which
-     * accepts timestamps up to the skew either side of now.
-     */
-    default Duration nonceLifetime() {
-        return timestampSkew().multipliedBy(2);
-    }
-
     /** Where used SignatureNonces are remembered: {@code local} (one instance) or {@code redis} (several). */
     @WithDefault("local")
     NonceStoreKind nonceStore();
 
-    /** Upper bound of nonces the local store keeps; the oldest are dropped beyond it. */
-    @WithDefault("1000000")
-    int nonceLocalMaxEntries();
+    /**
+     * Most nonces the local store remembers at once. Each is kept until its request's timestamp plus the skew;
+     * nothing is dropped earlier, so beyond the bound new calls are refused with 503 (fail closed).
+     */
+    @WithDefault("2000000")
+    long nonceLocalMaxEntries();
 
     enum NonceStoreKind {
         LOCAL, REDIS

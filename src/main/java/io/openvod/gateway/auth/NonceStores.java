@@ -17,9 +17,11 @@ public class NonceStores {
     NonceStore nonceStore(AuthConfig config, Instance<ReactiveRedisDataSource> redis) {
         if (config.nonceStore() == AuthConfig.NonceStoreKind.REDIS) {
             LOG.info("SignatureNonces are kept in Redis (shared by every instance)");
-            return new RedisNonceStore(redis.get(), config.nonceLifetime());
+            RedisNonceStore store = new RedisNonceStore(redis.get(), config.timestampSkew());
+            store.checkEvictionPolicy().subscribe().with(policy -> { }, failure -> { });
+            return store;
         }
         LOG.info("SignatureNonces are kept in memory (single instance; set vod.auth.nonce-store=redis for several)");
-        return new LocalNonceStore(config.nonceLifetime(), config.nonceLocalMaxEntries());
+        return new LocalNonceStore(config.timestampSkew(), config.nonceLocalMaxEntries());
     }
 }

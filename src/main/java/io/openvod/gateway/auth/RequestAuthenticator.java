@@ -57,7 +57,8 @@ public class RequestAuthenticator {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
-        return nonces.firstUse(claimed.key().id(), claimed.credentials().nonce()).map(first -> {
+        Credentials credentials = claimed.credentials();
+        return nonces.firstUse(claimed.key().id(), credentials.nonce(), credentials.timestamp()).map(first -> {
             if (!first) {
                 throw ApiError.nonceUsed().exception();
             }

@@ -1,5 +1,6 @@
 package io.openvod.gateway.database;
 
+import io.openvod.gateway.core.envelope.ApiError;
 import io.openvod.gateway.core.envelope.ServiceUnavailableException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -22,6 +23,9 @@ public final class DatabaseFailures {
         if (failure instanceof ServiceUnavailableException) {
             return failure; // already translated (StatementDeadline; TransientDatabaseException is one too)
         }
+        if (isInvalidInput(failure)) {
+            return invalidInput();
+        }
         if (isTransient(failure)) {
             return new TransientDatabaseException(failure);
         }
@@ -29,6 +33,29 @@ public final class DatabaseFailures {
             return new DatabaseUnavailableException(failure);
         }
         return failure;
+    }
+
+    /**
+     * A data exception (SQLSTATE class 22: a NUL byte or invalid UTF-8 in text, a malformed number, a value out of
+     * range...) is caused by what a caller sent, not by the database: a client error, never a 500. Identifiers are
+     * checked before any query, so this is the backstop for whatever a check missed.
+     */
+    public static boolean isInvalidInput(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a caller hears for a data exception: 400 InvalidParameter, without the database's own words. */
+    public static ApiError invalidInputError() {
+        return ApiError.invalidParameter("Request", "A value is not valid text or not a valid number.");
+    }
+
+    private static RuntimeException invalidInput() {
+        return invalidInputError().exception();
     }
 
     static boolean isTransient(Throwable failure) {

@@ -22,7 +22,7 @@ public class AccessLog {
         long tenthsOfMs = (System.nanoTime() - trace.context().startNanos() + 50_000) / 100_000;
         StringBuilder line = new StringBuilder(192)
                 .append("requestId=").append(trace.context().requestId())
-                .append(" action=").append(trace.action())
+                .append(" action=").append(printable(trace.action()))
                 .append(" account=").append(trace.caller() == null ? "-" : trace.caller().account().id())
                 .append(" accessKeyId=").append(trace.caller() == null ? "-" : trace.caller().accessKeyId())
                 .append(" status=").append(trace.status())
@@ -30,5 +30,25 @@ public class AccessLog {
                 .append(" latencyMs=").append(tenthsOfMs / 10).append('.').append(tenthsOfMs % 10);
         trace.counters().values().forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
         LOG.info(line);
+    }
+
+    /**
+     * The Action as the caller sent it, if it is a plain name; anything else is {@code invalid}, so a caller cannot
+     * write line breaks, fake log levels' surroundings or other text into the log through it.
+     */
+    static String printable(String action) {
+        if (action == null) {
+            return "null";
+        }
+        if (action.isEmpty() || action.length() > 64) {
+            return "invalid";
+        }
+        for (int i = 0; i < action.length(); i++) {
+            char c = action.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_')) {
+                return "invalid";
+            }
+        }
+        return action;
     }
 }

@@ -3,6 +3,7 @@ package io.openvod.gateway.rpc;
 import io.openvod.gateway.core.envelope.ApiError;
 import io.openvod.gateway.core.envelope.ApiException;
 import io.openvod.gateway.core.envelope.ServiceUnavailableException;
+import io.openvod.gateway.database.DatabaseFailures;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -17,6 +18,9 @@ public final class ServerFailures {
     }
 
     public static ApiError classify(Throwable failure) {
+        if (DatabaseFailures.isInvalidInput(failure)) {
+            return DatabaseFailures.invalidInputError();
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException api) {
                 return api.error();

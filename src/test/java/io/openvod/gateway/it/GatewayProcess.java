@@ -100,6 +100,10 @@ public final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Process process() {
         return process;
     }

@@ -45,7 +45,8 @@ public enum ResponseFormat {
         if (formatParameter == null) {
             return true;
         }
-        String format = formatParameter.trim().toUpperCase(Locale.ROOT);
+        // Exact up to case: SDKs send JSON, json or XML, never padding or control characters.
+        String format = formatParameter.toUpperCase(Locale.ROOT);
         return format.equals("JSON") || format.equals("XML");
     }
 }

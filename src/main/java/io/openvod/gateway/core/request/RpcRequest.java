@@ -1,8 +1,10 @@
 package io.openvod.gateway.core.request;
 
+import io.openvod.gateway.core.envelope.ApiError;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +24,12 @@ public record RpcRequest(String method, FormParameters query, FormParameters par
     private static final String FORM = "application/x-www-form-urlencoded";
     /** SDKs send about fifteen; a few hundred is only ever an attempt to make parsing expensive. */
     static final int MAX_PARAMETERS = 100;
+    /**
+     * Headers a signature reads as one value. Sent twice they would be joined (or the last one would win), so what
+     * was signed would be ambiguous; no SDK sends them twice.
+     */
+    private static final Set<String> SINGLE_VALUED = Set.of("authorization", "x-acs-date", "x-acs-signature-nonce",
+            "x-acs-content-sha256", "x-acs-action", "x-acs-version", "host");
 
     /**
      * @param rawQuery    the query string as it arrived, still encoded (may be null)
@@ -32,7 +40,13 @@ public record RpcRequest(String method, FormParameters query, FormParameters par
     public static RpcRequest of(String method, String rawQuery, Iterable<Map.Entry<String, String>> headerPairs,
             byte[] body) {
         Map<String, String> headers = new TreeMap<>();
-        headerPairs.forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b));
+        for (Map.Entry<String, String> header : headerPairs) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (headers.containsKey(name) && SINGLE_VALUED.contains(name)) {
+                throw ApiError.invalidParameter(header.getKey(), "This header may be sent only once.").exception();
+            }
+            headers.merge(name, header.getValue(), (a, b) -> a + "," + b);
+        }
         FormParameters query = new FormParameters.Builder(MAX_PARAMETERS).parse(rawQuery).build();
         FormParameters params = query;
         String contentType = headers.getOrDefault("content-type", "");

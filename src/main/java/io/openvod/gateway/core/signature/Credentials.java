@@ -22,6 +22,7 @@ public final class Credentials {
     private final String nonce;
     private final String signature;
     private final boolean v3;
+    private final Instant timestamp;
     /**
      * Built only when the signature is checked: the v1 string to sign, or for V3 the canonical request, which is
      * also what a SignatureDoesNotMatch shows (aliyun-java-sdk-core keeps it as its "string to sign" and compares
@@ -29,8 +30,10 @@ public final class Credentials {
      */
     private final Supplier<String> canonical;
 
-    private Credentials(String accessKeyId, String nonce, String signature, boolean v3, Supplier<String> canonical) {
+    private Credentials(String accessKeyId, String nonce, String signature, boolean v3, Instant timestamp,
+            Supplier<String> canonical) {
         this.accessKeyId = accessKeyId;
+        this.timestamp = timestamp;
         this.nonce = nonce;
         this.signature = signature;
         this.v3 = v3;
@@ -55,6 +58,11 @@ public final class Credentials {
         return nonce;
     }
 
+    /** The request's own {@code Timestamp} / {@code x-acs-date}: its nonce must be remembered while it is accepted. */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
     /** @throws io.openvod.gateway.core.envelope.ApiException SignatureDoesNotMatch, showing our canonical text */
     public void requireSignedWith(String secret) {
         String text = canonical.get();
@@ -68,16 +76,17 @@ public final class Credentials {
 
     private static Credentials v1(RpcRequest request, Instant now, Duration skew) {
         String signature = required(request, "Signature");
-        String accessKeyId = required(request, "AccessKeyId");
-        if (!SignatureV1.METHOD.equalsIgnoreCase(required(request, "SignatureMethod"))) {
+        String accessKeyId = AccessKeyIds.requireWellFormed(required(request, "AccessKeyId"));
+        // Exact: every SDK sends HMAC-SHA1 in capitals (docs/vod-api.md §2.3).
+        if (!SignatureV1.METHOD.equals(required(request, "SignatureMethod"))) {
             throw ApiError.invalidParameter("SignatureMethod", "Only HMAC-SHA1 is supported.").exception();
         }
         if (!SignatureV1.VERSION.equals(required(request, "SignatureVersion"))) {
             throw ApiError.invalidParameter("SignatureVersion", "Only 1.0 is supported.").exception();
         }
         String nonce = nonce(required(request, "SignatureNonce"), "SignatureNonce");
-        Timestamps.check(required(request, "Timestamp"), now, skew);
-        return new Credentials(accessKeyId, nonce, signature, false,
+        Instant timestamp = Timestamps.check(required(request, "Timestamp"), now, skew);
+        return new Credentials(accessKeyId, nonce, signature, false, timestamp,
                 () -> SignatureV1.stringToSign(request.method(), request.params()));
     }
 
@@ -102,14 +111,15 @@ public final class Credentials {
             signed.put(name, value);
         }
         String nonce = nonce(signed.get("x-acs-signature-nonce"), "x-acs-signature-nonce");
-        Timestamps.check(signed.get("x-acs-date").trim(), now, skew);
+        Instant timestamp = Timestamps.check(signed.get("x-acs-date").trim(), now, skew);
         String payloadHash = SignatureV3.sha256Hex(request.body());
         String claimedHash = request.header("x-acs-content-sha256");
         if (claimedHash != null && !payloadHash.equals(claimedHash.trim().toLowerCase(Locale.ROOT))) {
             throw ApiError.invalidParameter("x-acs-content-sha256", "It is not the SHA-256 of the request body.")
                     .exception();
         }
-        return new Credentials(authorization.accessKeyId(), nonce, authorization.signature(), true,
+        return new Credentials(AccessKeyIds.requireWellFormed(authorization.accessKeyId()), nonce,
+                authorization.signature(), true, timestamp,
                 () -> SignatureV3.canonicalRequest(request.method(), request.query(), signed,
                         authorization.signedHeaders(), payloadHash));
     }

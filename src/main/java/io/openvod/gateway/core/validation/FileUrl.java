@@ -47,7 +47,9 @@ public record FileUrl(String text, String key, String storageLocation, String fi
         while (pathStart < text.length() && isHostCharacter(text.charAt(pathStart))) {
             pathStart++;
         }
-        if (pathStart == hostStart || pathStart == text.length() || text.charAt(pathStart) != '/') {
+        // A port without a host name (https://:443/x.mp4) names no bucket: refused like no host at all.
+        if (pathStart == hostStart || text.charAt(hostStart) == ':' || pathStart == text.length()
+                || text.charAt(pathStart) != '/') {
             throw invalid();
         }
         int pathEnd = pathStart;
