@@ -26,6 +26,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Front door").definedBy("io.openvod.gateway.rpc..")
                 .layer("Actions").definedBy("io.openvod.gateway.register..")
+                .layer("Transcoding").definedBy("io.openvod.gateway.transcode..")
+                .layer("Callbacks").definedBy("io.openvod.gateway.callback..")
                 .layer("Action seam").definedBy("io.openvod.gateway.action..")
                 .layer("Admission").definedBy("io.openvod.gateway.auth..", "io.openvod.gateway.ratelimit..")
                 .layer("Accounts").definedBy("io.openvod.gateway.account..")
@@ -33,10 +35,14 @@ class ArchitectureTest {
                 .layer("Ground floor").definedBy("io.openvod.gateway.core..")
                 .whereLayer("Front door").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Actions").mayOnlyBeAccessedByLayers("Front door")
+                .whereLayer("Transcoding").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Callbacks").mayOnlyBeAccessedByLayers("Transcoding")
                 .whereLayer("Action seam").mayOnlyBeAccessedByLayers("Front door", "Actions")
                 .whereLayer("Admission").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam", "Admission")
-                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Front door", "Actions", "Admission", "Accounts")
+                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam", "Admission",
+                        "Callbacks")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Front door", "Actions", "Admission", "Accounts",
+                        "Transcoding", "Callbacks")
                 .check(GATEWAY);
     }
 

@@ -54,6 +54,10 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("VOD_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("VOD_SECRET_ENCRYPTION_KEY", randomKey());
         env.putIfAbsent("DB_NAME", System.getenv().getOrDefault("DB_NAME", "test"));
+        // the packaged gateway leaves the shared broker's default queues alone (the Quarkus tests cover transcoding)
+        env.put("VOD_TRANSCODE_RELAY_ENABLED", "false");
+        env.put("VOD_TRANSCODE_RESULTS_ENABLED", "false");
+        env.put("VOD_CALLBACK_ENABLED", "false");
         env.putAll(extraEnvironment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), port, managementPort, log);
         gateway.awaitReady();
