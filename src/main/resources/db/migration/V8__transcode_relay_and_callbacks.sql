@@ -9,15 +9,19 @@ CREATE INDEX transcode_job_dispatched_idx ON transcode_job (id) WHERE status = '
 
 -- Wakes the relay (LISTEN vod_transcode_job) when registration writes jobs. A statement-level trigger rather than
 -- pg_notify in register/insert-new.sql: the hot-path statement stays as it is, a registration of ten files
--- notifies once, and a statement that inserted no job (the trigger still fires) costs one empty notification that
--- PostgreSQL folds with the others of its transaction. Polling covers a lost notification.
+-- notifies once, and a registration without transcoding does not notify at all (the transition table is empty).
+-- That matters because NOTIFY serialises the commits of notifying transactions on one lock. Polling covers a lost
+-- notification.
 CREATE FUNCTION transcode_job_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('vod_transcode_job', '');
+    IF EXISTS (SELECT 1 FROM new_jobs) THEN
+        PERFORM pg_notify('vod_transcode_job', '');
+    END IF;
     RETURN NULL;
 END
 $$;
 CREATE TRIGGER transcode_job_inserted AFTER INSERT ON transcode_job
+    REFERENCING NEW TABLE AS new_jobs
     FOR EACH STATEMENT EXECUTE FUNCTION transcode_job_notify();
 
 -- The account's callback (set through the admin API): where events go when the media names no CallbackURL.
