@@ -26,6 +26,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Front door").definedBy("io.openvod.gateway.rpc..")
                 .layer("Actions").definedBy("io.openvod.gateway.register..", "io.openvod.gateway.media..")
+                .layer("Transcoding").definedBy("io.openvod.gateway.transcode..")
+                .layer("Callbacks").definedBy("io.openvod.gateway.callback..")
                 .layer("Action seam").definedBy("io.openvod.gateway.action..")
                 .layer("Storage").definedBy("io.openvod.gateway.storage..")
                 .layer("Admission").definedBy("io.openvod.gateway.auth..", "io.openvod.gateway.ratelimit..")
@@ -34,13 +36,15 @@ class ArchitectureTest {
                 .layer("Ground floor").definedBy("io.openvod.gateway.core..")
                 .whereLayer("Front door").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Actions").mayOnlyBeAccessedByLayers("Front door")
+                .whereLayer("Transcoding").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Callbacks").mayOnlyBeAccessedByLayers("Transcoding")
                 .whereLayer("Action seam").mayOnlyBeAccessedByLayers("Front door", "Actions")
-                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Actions")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Actions", "Transcoding")
                 .whereLayer("Admission").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam")
                 .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Front door", "Actions", "Action seam", "Admission",
-                        "Storage")
+                        "Storage", "Transcoding", "Callbacks")
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Front door", "Actions", "Storage", "Admission",
-                        "Accounts")
+                        "Accounts", "Transcoding", "Callbacks")
                 .check(GATEWAY);
     }
 

@@ -86,6 +86,10 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("VOD_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("VOD_SECRET_ENCRYPTION_KEY", ENCRYPTION_KEY);
         env.put("DB_NAME", OwnTestDatabase.name());
+        // the packaged gateway leaves the shared broker's default queues alone (the Quarkus tests cover transcoding)
+        env.put("VOD_TRANSCODE_RELAY_ENABLED", "false");
+        env.put("VOD_TRANSCODE_RESULTS_ENABLED", "false");
+        env.put("VOD_CALLBACK_ENABLED", "false");
         extraEnvironment.forEach((name, value) -> {
             if (value == null) {
                 env.remove(name);

@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT 1 FROM transcode_job WHERE id = $1)
