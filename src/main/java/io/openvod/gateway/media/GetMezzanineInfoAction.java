@@ -5,8 +5,13 @@ import io.openvod.gateway.action.ActionResponse;
 import io.openvod.gateway.action.RpcAction;
 import io.openvod.gateway.core.envelope.ApiError;
 import io.openvod.gateway.core.validation.MezzanineQuery;
+import io.openvod.gateway.plumbing.Contexts;
+import io.openvod.gateway.storage.ObjectStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +31,15 @@ public class GetMezzanineInfoAction implements RpcAction {
     /** The gateway serves no CDN domain: the URL it gives is always the storage's own. */
     static final String OUTPUT_TYPE = "oss";
 
-    private final MediaStore store;
+    /** SigV4 presigned URLs live at most seven days; a longer AuthTimeout gets the longest the store accepts. */
+    static final long MAX_PRESIGNED_SECONDS = Duration.ofDays(7).toSeconds();
 
-    GetMezzanineInfoAction(MediaStore store) {
+    private final MediaStore store;
+    private final ObjectStore objects;
+
+    GetMezzanineInfoAction(MediaStore store, ObjectStore objects) {
         this.store = store;
+        this.objects = objects;
     }
 
     /**
@@ -73,18 +83,27 @@ public class GetMezzanineInfoAction implements RpcAction {
     @Override
     public Uni<MezzanineInfo> invoke(ActionCall call) {
         MezzanineQuery query = MezzanineQuery.parse(call.params());
-        return store.find(call.accountId(), query.videoId()).map(found -> {
-            Media media = found.orElseThrow(() -> ApiError.videoNotFound().exception());
-            return new MezzanineInfo(media, mezzanineUrl(media, query.authTimeout()));
+        return store.findSource(call.accountId(), query.videoId()).chain(found -> {
+            MediaStore.Source source = found.orElseThrow(() -> ApiError.videoNotFound().exception());
+            return mezzanineUrl(source, query.authTimeout()).map(url -> new MezzanineInfo(source.media(), url));
         });
     }
 
     /**
-     * The FileURL to hand out. Today the registered URL: the gateway holds no credentials for the bucket. When the
-     * storage location has a connection (the storage feature, issue 16), this is where a presigned GET URL valid
-     * for {@code authTimeoutSeconds}, made by that connection's S3 client, replaces it; nothing else changes.
+     * The FileURL to hand out: a GET URL presigned by the location's connection, valid for {@code authTimeoutSeconds}
+     * (at most seven days), when the location has one; otherwise the registered URL, as the gateway holds no
+     * credentials for the bucket. Presigning signs locally (no request to the store), but building a connection's
+     * first presigner may read files, so it runs on a worker thread and the answer comes back on the request's context.
      */
-    String mezzanineUrl(Media media, long authTimeoutSeconds) {
-        return media.fileUrl();
+    Uni<String> mezzanineUrl(MediaStore.Source source, long authTimeoutSeconds) {
+        String registered = source.media().fileUrl();
+        if (source.connection().isEmpty()) {
+            return Uni.createFrom().item(registered);
+        }
+        Duration valid = Duration.ofSeconds(Math.min(authTimeoutSeconds, MAX_PRESIGNED_SECONDS));
+        return Contexts.resumeOnCaller(Uni.createFrom()
+                .item(() -> objects.presignFileUrl(source.connection().get(), registered, valid).map(URI::toString)
+                        .orElse(registered))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }

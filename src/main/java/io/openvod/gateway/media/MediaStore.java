@@ -3,10 +3,12 @@ package io.openvod.gateway.media;
 import io.openvod.gateway.core.validation.VideoIds;
 import io.openvod.gateway.core.validation.VideoInfoUpdate;
 import io.openvod.gateway.core.validation.VideoListQuery;
+import io.openvod.gateway.core.storage.StorageConnection;
 import io.openvod.gateway.database.DatabaseFailures;
 import io.openvod.gateway.database.SqlFiles;
 import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.database.TransientDatabaseException;
+import io.openvod.gateway.storage.StoredConnections;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,11 +48,16 @@ class MediaStore {
     record UpdateOutcome(boolean videoFound, boolean categoryFound) {
     }
 
+    /** A medium with its storage location's connection (empty for a location without one). */
+    record Source(Media media, Optional<StorageConnection> connection) {
+    }
+
     /** One page of GetVideoList and the number of matches in all. */
     record Page(long total, List<Media> media) {
     }
 
     private static final String FIND_ONE = SqlFiles.read("media/find-one.sql");
+    private static final String FIND_MEZZANINE = SqlFiles.read("media/find-mezzanine.sql");
     private static final String FIND_MANY = SqlFiles.read("media/find-many.sql");
     private static final String LIST_ASC = SqlFiles.read("media/list-asc.sql");
     private static final String LIST_DESC = SqlFiles.read("media/list-desc.sql");
@@ -59,10 +66,12 @@ class MediaStore {
 
     private final Pool pool;
     private final StatementDeadline deadline;
+    private final StoredConnections connections;
 
-    MediaStore(Pool pool, StatementDeadline deadline) {
+    MediaStore(Pool pool, StatementDeadline deadline, StoredConnections connections) {
         this.pool = pool;
         this.deadline = deadline;
+        this.connections = connections;
     }
 
     Uni<Optional<Media>> find(long accountId, String mediaId) {
@@ -72,6 +81,22 @@ class MediaStore {
         return run(FIND_ONE, Tuple.of(accountId, mediaId)).map(rows -> {
             var it = rows.iterator();
             return it.hasNext() ? Optional.of(Media.of(it.next())) : Optional.empty();
+        });
+    }
+
+    /** One medium with its storage location's connection, in one statement. */
+    Uni<Optional<Source>> findSource(long accountId, String mediaId) {
+        if (!VideoIds.canExist(mediaId)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return run(FIND_MEZZANINE, Tuple.of(accountId, mediaId)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = it.next();
+            Media media = Media.of(row);
+            return Optional.of(new Source(media, connections.read(media.storageLocation(), row)));
         });
     }
 

@@ -70,9 +70,15 @@ public class FrontDoor {
     }
 
     /** Why a request cannot be an RPC call at all, or null. */
+    /** The one static page on the RPC port: the table of error codes, from docs/errors.md. */
+    static final String ERROR_TABLE = "/errors.md";
+
     private static ApiError refusal(HttpServerRequest http) {
         if (!hasValidHost(http)) {
             return ApiError.invalidParameter("Host", "An HTTP/1.1 request needs exactly one valid Host header.");
+        }
+        if (http.method() == HttpMethod.GET && ERROR_TABLE.equals(http.path())) {
+            return null; // the page every error envelope's Recommend links to (EnvelopeConfig)
         }
         if ((http.method() != HttpMethod.GET && http.method() != HttpMethod.POST) || !"/".equals(http.path())) {
             return ApiError.actionNotFound();

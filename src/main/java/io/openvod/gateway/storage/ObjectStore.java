@@ -3,7 +3,9 @@ package io.openvod.gateway.storage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.openvod.gateway.core.storage.AddressingStyle;
+import io.openvod.gateway.core.storage.ObjectKeys;
 import io.openvod.gateway.core.storage.StorageConnection;
+import io.openvod.gateway.core.validation.FileUrl;
 import io.openvod.gateway.plumbing.Caches;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -90,6 +92,15 @@ public class ObjectStore {
         S3Presigner presigner = presigners.get(connection, ObjectStore::buildPresigner);
         return URI.create(presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl)
                 .getObjectRequest(b -> b.bucket(connection.bucket()).key(objectKey)).build()).url().toString());
+    }
+
+    /**
+     * A presigned GET URL of the object a registered FileURL names in the connection's bucket (the key by
+     * {@link ObjectKeys}), or empty when the URL names none (a path-style URL of another bucket).
+     */
+    public Optional<URI> presignFileUrl(StorageConnection connection, String fileUrl, Duration ttl) {
+        return ObjectKeys.of(FileUrl.parse(fileUrl), connection.style(), connection.bucket())
+                .map(key -> presign(connection, key, ttl));
     }
 
     /** The HTTP status of a store's answer, or 0 when there was none (unreachable, timed out). */

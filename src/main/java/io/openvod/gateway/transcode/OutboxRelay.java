@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -38,7 +37,7 @@ final class OutboxRelay {
     private final Broker broker;
     private final TranscodeConfig.Relay config;
     private final RelayMetrics metrics;
-    private final Optional<SourcePresigner> presigner;
+    private final SourceUrls sourceUrls;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean brokerUp;
@@ -46,13 +45,13 @@ final class OutboxRelay {
     private long backlogReadAt;
 
     OutboxRelay(String name, Pool pool, Broker broker, TranscodeConfig.Relay config, RelayMetrics metrics,
-            Optional<SourcePresigner> presigner) {
+            SourceUrls sourceUrls) {
         this.name = name;
         this.pool = pool;
         this.broker = broker;
         this.config = config;
         this.metrics = metrics;
-        this.presigner = presigner;
+        this.sourceUrls = sourceUrls;
     }
 
     synchronized void start() {
@@ -151,8 +150,7 @@ final class OutboxRelay {
                 row.getString("file_url"), row.getString("storage_location"), row.getString("template_group_id"),
                 row.getString("workflow_id"), row.getString("user_data"), row.getLong("size"),
                 row.getString("content_type"), null);
-        JobMessage message = presigner.flatMap(p -> p.presign(job.accountId(), job.storageLocation(), job.fileUrl()))
-                .map(job::withSourceUrl).orElse(job);
+        JobMessage message = sourceUrls.of(row).map(job::withSourceUrl).orElse(job);
         return new Broker.Message(id, message.toJson());
     }
 

@@ -73,6 +73,13 @@ public interface TranscodeConfig {
         /** Wait after a failure (broker or database down) before trying again. */
         @WithDefault("1s")
         Duration retryInterval();
+
+        /**
+         * How long a job message's presigned {@code SourceURL} stays valid: long enough for a job to wait in the
+         * queue and be transcoded; at most 7 days (the limit of S3 presigned URLs).
+         */
+        @WithDefault("24h")
+        Duration sourceUrlValidity();
     }
 
     interface Results {

@@ -11,7 +11,6 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,7 +30,7 @@ public class TranscodeWorkers {
     private final Pool pool;
     private final MeterRegistry registry;
     private final CallbackOutbox callbacks;
-    private final Instance<SourcePresigner> presigner;
+    private final SourceUrls sourceUrls;
     private final PgConnectOptions listenOptions;
     private final RelayMetrics metrics;
     private OutboxRelay relay;
@@ -39,7 +38,7 @@ public class TranscodeWorkers {
     private PgSubscriber subscriber;
 
     TranscodeWorkers(TranscodeConfig config, Vertx vertx, Pool pool, MeterRegistry registry, CallbackOutbox callbacks,
-            Instance<SourcePresigner> presigner,
+            SourceUrls sourceUrls,
             @ConfigProperty(name = "vod.db.host") String dbHost, @ConfigProperty(name = "vod.db.port") int dbPort,
             @ConfigProperty(name = "vod.db.name") String dbName,
             @ConfigProperty(name = "quarkus.datasource.username") String dbUser,
@@ -49,7 +48,7 @@ public class TranscodeWorkers {
         this.pool = pool;
         this.registry = registry;
         this.callbacks = callbacks;
-        this.presigner = presigner;
+        this.sourceUrls = sourceUrls;
         this.listenOptions = new PgConnectOptions().setHost(dbHost).setPort(dbPort).setDatabase(dbName)
                 .setUser(dbUser).setPassword(dbPassword.orElse(""));
         this.metrics = new RelayMetrics(registry);
@@ -70,8 +69,8 @@ public class TranscodeWorkers {
 
     /** A relay on this gateway's database and a broker connection of its own (tests run a second one). */
     OutboxRelay newRelay(String name) {
-        Optional<SourcePresigner> seam = presigner.isResolvable() ? Optional.of(presigner.get()) : Optional.empty();
-        return new OutboxRelay(name, pool, new Broker(vertx, config.broker(), name), config.relay(), metrics, seam);
+        return new OutboxRelay(name, pool, new Broker(vertx, config.broker(), name), config.relay(), metrics,
+                sourceUrls);
     }
 
     private void listen() {

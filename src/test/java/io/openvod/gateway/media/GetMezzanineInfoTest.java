@@ -1,5 +1,6 @@
 package io.openvod.gateway.media;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +40,31 @@ class GetMezzanineInfoTest {
 
     private static Rpc mezzanine(TestAccount account, String videoId) {
         return Rpc.action("GetMezzanineInfo", account).param("VideoId", videoId);
+    }
+
+    @Test
+    void aConnectedLocationsFileUrlIsPresignedForAuthTimeoutAndServesTheObject() {
+        TestAccount verified = accounts.createVerified();
+        TestAccounts.putObject(verified, "mezzanine/signed source.mp4");
+        String id = Registrations.register(verified, "mezzanine/signed source.mp4");
+
+        String url = mezzanine(verified, id).param("AuthTimeout", "600").get().then().statusCode(200)
+                .extract().jsonPath().getString("Mezzanine.FileURL");
+
+        assertThat(url).contains("X-Amz-Signature=").contains("X-Amz-Expires=600")
+                .doesNotStartWith(verified.fileUrl("mezzanine/signed source.mp4"));
+        assertThat(given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().asString())
+                .isEqualTo("mezzanine/signed source.mp4");
+    }
+
+    @Test
+    void anAuthTimeoutBeyondSevenDaysGetsTheLongestPresignedUrlTheStoreAccepts() {
+        TestAccount verified = accounts.createVerified();
+        TestAccounts.putObject(verified, "mezzanine/long.mp4");
+        String id = Registrations.register(verified, "mezzanine/long.mp4");
+
+        assertThat(mezzanine(verified, id).param("AuthTimeout", "2147483647").get().then().statusCode(200)
+                .extract().jsonPath().getString("Mezzanine.FileURL")).contains("X-Amz-Expires=604800");
     }
 
     @Test

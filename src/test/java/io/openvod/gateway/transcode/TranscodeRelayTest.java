@@ -1,5 +1,6 @@
 package io.openvod.gateway.transcode;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,22 @@ class TranscodeRelayTest {
         assertThat(job.has("SourceURL")).as("no storage connection, so no presigned URL").isFalse();
         Await.until(WAIT, "job Dispatched and media Transcoding", () -> "Dispatched".equals(jobStatus(mediaId))
                 && "Transcoding".equals(mediaStatus(mediaId)));
+    }
+
+    @Test
+    void aConnectedLocationsJobCarriesAPresignedSourceUrlThatReadsTheObject() throws Exception {
+        account = accounts.createVerified();
+        String url = TestAccounts.putObject(account, "video/signed.mp4");
+        register(List.of(url), null);
+
+        JsonNode job = takeJobs(1, Duration.ofSeconds(1)).get(0).body();
+
+        String source = job.get("SourceURL").asText();
+        assertThat(source).contains("X-Amz-Signature=").contains("X-Amz-Expires=86400");
+        assertThat(given().urlEncodingEnabled(false).get(source).then().statusCode(200).extract().asString())
+                .isEqualTo("video/signed.mp4");
+        assertThat(job.get("Size").asLong()).isEqualTo("video/signed.mp4".length());
+        assertThat(job.get("ContentType").asText()).isEqualTo("video/mp4");
     }
 
     @Test

@@ -36,7 +36,7 @@ public record FileUrl(String text, String key, String storageLocation, String fi
      * {@code (?i)(https?)://([^/?#@\s]+)(/[^?#]*)([?#].*)?}, read by hand: the regex was a visible share of a
      * registration's CPU. {@code FileUrlTest} checks both agree.
      */
-    static FileUrl parse(String text) {
+    public static FileUrl parse(String text) {
         TextRules.requireMaxBytes("FileURL", text, MAX_BYTES);
         int schemeEnd = text.indexOf("://");
         if (!isHttpScheme(text, schemeEnd) || !TextRules.isStorable(text)) {
