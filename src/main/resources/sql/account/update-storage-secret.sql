@@ -1,1 +1,1 @@
-UPDATE storage_location SET secret_ciphertext = $2 WHERE id = $1::bigint
+UPDATE storage_location SET secret_ciphertext = $2 WHERE id = $1

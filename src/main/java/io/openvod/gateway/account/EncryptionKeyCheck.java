@@ -128,7 +128,7 @@ public class EncryptionKeyCheck {
                     unreadable++;
                     continue;
                 }
-                updates.add(Tuple.of(row.getString("id"),
+                updates.add(Tuple.of(row.getValue("id"),
                         io.vertx.core.buffer.Buffer.buffer(keys.encrypt(secret.get()))));
             }
             int reencrypted = updates.size();

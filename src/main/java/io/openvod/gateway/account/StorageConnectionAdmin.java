@@ -64,24 +64,14 @@ class StorageConnectionAdmin {
         byte[] sealed = cipher.encrypt(secret);
         String normalised = StorageConnection.parseEndpoint(endpoint).orElseThrow().toString();
         return Panache.withTransaction(() -> find(ctx).map(location -> {
-            location.endpoint = normalised;
-            location.region = region;
-            location.bucket = bucket;
-            location.addressingStyle = style;
-            location.accessKeyId = keyId;
-            location.secretCiphertext = sealed;
+            location.connect(normalised, region, bucket, style, keyId, sealed);
             return shown(location);
         }));
     }
 
     private Uni<Object> clear(RoutingContext ctx) {
         return Panache.withTransaction(() -> find(ctx).map(location -> {
-            location.endpoint = null;
-            location.region = null;
-            location.bucket = null;
-            location.addressingStyle = null;
-            location.accessKeyId = null;
-            location.secretCiphertext = null;
+            location.disconnect();
             return location;
         }));
     }

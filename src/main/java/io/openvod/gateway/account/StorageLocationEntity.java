@@ -40,4 +40,19 @@ public class StorageLocationEntity extends PanacheEntityBase {
     /** AES-GCM under vod.account.secret-encryption-key ({@link SecretCipher}); never returned or logged. */
     @Column(name = "secret_ciphertext")
     public byte[] secretCiphertext;
+
+    /** Sets all six connection fields at once: a location has a whole connection or none. */
+    void connect(String newEndpoint, String newRegion, String newBucket, String newStyle, String newKeyId,
+            byte[] newSecretCiphertext) {
+        endpoint = newEndpoint;
+        region = newRegion;
+        bucket = newBucket;
+        addressingStyle = newStyle;
+        accessKeyId = newKeyId;
+        secretCiphertext = newSecretCiphertext;
+    }
+
+    void disconnect() {
+        connect(null, null, null, null, null, null);
+    }
 }

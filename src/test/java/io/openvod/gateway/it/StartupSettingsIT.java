@@ -62,7 +62,7 @@ class StartupSettingsIT {
     }
 
     @Test
-    void anotherKeyIsRefusedAndARotationKeepsEveryAccessKeyWorking() throws Exception {
+    void anotherKeyIsRefusedAndARotationReencryptsAccessKeyAndStorageSecrets() throws Exception {
         String database = OwnTestDatabase.name() + "_keys";
         execute("CREATE DATABASE " + database);
         try {
@@ -73,6 +73,15 @@ class StartupSettingsIT {
                     "VOD_SECRET_ENCRYPTION_KEY", first))) {
                 account = gateway.provisionAccount(1000);
                 assertRegisters(gateway, account);
+                // a second location with a connection: its secret is under the same key and must move with it
+                String connected = "connected-" + account.id() + ".example.com";
+                gateway.admin().body(Map.of("host", connected))
+                        .post("/admin/accounts/" + account.id() + "/storage-locations").then().statusCode(201);
+                gateway.admin().body(Map.of("endpoint", "https://s3.example.com", "region", "us-east-1",
+                                "bucket", "media", "addressingStyle", "path", "accessKeyId", "key",
+                                "accessKeySecret", "store-secret"))
+                        .put("/admin/accounts/" + account.id() + "/storage-locations/" + connected + "/connection")
+                        .then().statusCode(200);
             }
 
             String refused = GatewayProcess.startExpectingRefusal(with("DB_NAME", database,
@@ -83,7 +92,8 @@ class StartupSettingsIT {
             try (GatewayProcess gateway = GatewayProcess.start(with("DB_NAME", database,
                     "VOD_SECRET_ENCRYPTION_KEY", second, "VOD_PREVIOUS_SECRET_ENCRYPTION_KEYS", first))) {
                 assertRegisters(gateway, account);
-                assertThat(gateway.log()).contains("Re-encrypted 1 AccessKey secrets under the current");
+                assertThat(gateway.log())
+                        .contains("Re-encrypted 2 secrets (AccessKeys, storage connections) under the current");
             }
             try (GatewayProcess gateway = GatewayProcess.start(with("DB_NAME", database,
                     "VOD_SECRET_ENCRYPTION_KEY", second))) {
