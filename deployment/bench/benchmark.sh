@@ -147,10 +147,17 @@ start_rss_sampler() {
 }
 stop_rss_sampler() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; }
 
+# What a plain registration binds besides the keys, URLs and titles: no description, tags, cover or category
+# ($9-$12), an unchecked location ($14) and no object facts ($15-$18), as arrays of NULL, one per file.
+pgbench_nulls() {
+  echo -D p9="$NULLS" -D p10="$NULLS" -D p11="$NULLS" -D p12="$NULLS" -D p14=false \
+    -D p15="$NULLS" -D p16="$NULLS" -D p17="$NULLS" -D p18="$NULLS"
+}
+
 pgbench_tps() { # script [seconds] -> tps
   (cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared -c "$DB_POOL_SIZE" \
     -j "$PGBENCH_THREADS" -T "${2:-$DURATION}" -f "$1" -D p1="$PG_ACCOUNT_ID" -D p2="$PG_HOST_NAME" -D files="$FILES" \
-    -D p5='{}' -D p8="$NULLS" -D p9="$NULLS" -D p10="$NULLS" -D p11="$NULLS" "$BENCH_DB" >"$WORK/$1.out" 2>&1) \
+    -D p5='{}' $(pgbench_nulls) "$BENCH_DB" >"$WORK/$1.out" 2>&1) \
     || { cat "$WORK/$1.out" >&2; die "pgbench $1 failed"; }
   sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$WORK/$1.out" | awk '{printf "%.1f", $1}'
 }
@@ -161,8 +168,7 @@ pgbench_p99_at() { # rate script
   rm -f "$WORK"/pgbench-latency.*
   (cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared -c "$DB_POOL_SIZE" \
     -j "$PGBENCH_THREADS" -T "$((DURATION + 2))" -R "$1" -l --log-prefix="$WORK/pgbench-latency" -f "$2" \
-    -D p1="$PG_ACCOUNT_ID" -D p2="$PG_HOST_NAME" -D files="$FILES" -D p5='{}' -D p8="$NULLS" -D p9="$NULLS" \
-    -D p10="$NULLS" -D p11="$NULLS" "$BENCH_DB" >"$WORK/$2.rate.out" 2>&1) \
+    -D p1="$PG_ACCOUNT_ID" -D p2="$PG_HOST_NAME" -D files="$FILES" -D p5='{}' $(pgbench_nulls) "$BENCH_DB" >"$WORK/$2.rate.out" 2>&1) \
     || { cat "$WORK/$2.rate.out" >&2; die "pgbench -R $1 $2 failed"; }
   cat "$WORK"/pgbench-latency.* | awk '{printf "%d.%06d %d\n", $5, $6, $3}' | sort -n \
     | awk 'NR == 1 {t0 = $1} $1 >= t0 + 2 {print $2}' | sort -n \

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * apart, and written as a pgbench script.
  * <p>
  * pgbench can bind only non-null text to a parameter, so the parameters the gateway binds to NULL for a plain
- * registration (TemplateGroupId, WorkflowId, UserData: $3, $4, $12) are written as the literal {@code NULL};
+ * registration (TemplateGroupId, WorkflowId, UserData: $3, $4, $13) are written as the literal {@code NULL};
  * every other parameter stays a bound parameter of a prepared statement, as in the gateway.
  */
 public final class HotPathSql {
@@ -23,7 +23,7 @@ public final class HotPathSql {
     public static final String FIND_EXISTING = "register/find-existing.sql";
 
     /** Parameters of INSERT_NEW that a registration without transcoding or UserData binds to NULL. */
-    static final Set<Integer> NULL_PARAMETERS = Set.of(3, 4, 12);
+    static final Set<Integer> NULL_PARAMETERS = Set.of(3, 4, 13);
 
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
@@ -53,13 +53,14 @@ public final class HotPathSql {
 
     /**
      * The per-transaction values pgbench cannot compute itself (it has no string functions): {@code files}
-     * never-seen FileURLs and their titles, in one trivial query whose cost the benchmark measures separately.
+     * never-seen registration keys (the decoded object path), their FileURLs and titles, in one trivial query whose cost the benchmark measures separately.
      */
     public static String generatorQuery() {
         return """
                 \\set tx random(1, 9223372036854775806)
-                SELECT array_agg('https://' || :p2 || '/loadtest/pgbench/' || :client_id || '-' || :tx || '-' || i || '.mp4') AS p6,
-                       array_agg('load test ' || i) AS p7
+                SELECT array_agg('loadtest/pgbench/' || :client_id || '-' || :tx || '-' || i || '.mp4') AS p6,
+                       array_agg('https://' || :p2 || '/loadtest/pgbench/' || :client_id || '-' || :tx || '-' || i || '.mp4') AS p7,
+                       array_agg('load test ' || i) AS p8
                 FROM generate_series(1, :files) AS i \\gset
                 """;
     }
