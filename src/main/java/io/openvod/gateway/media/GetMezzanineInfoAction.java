@@ -5,8 +5,10 @@ import io.openvod.gateway.action.ActionResponse;
 import io.openvod.gateway.action.RpcAction;
 import io.openvod.gateway.core.envelope.ApiError;
 import io.openvod.gateway.core.validation.MezzanineQuery;
+import io.openvod.gateway.core.storage.StorageConnection;
 import io.openvod.gateway.plumbing.Contexts;
 import io.openvod.gateway.storage.ObjectStore;
+import io.openvod.gateway.storage.StoredConnections;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +37,12 @@ public class GetMezzanineInfoAction implements RpcAction {
     static final long MAX_PRESIGNED_SECONDS = Duration.ofDays(7).toSeconds();
 
     private final MediaStore store;
+    private final StoredConnections connections;
     private final ObjectStore objects;
 
-    GetMezzanineInfoAction(MediaStore store, ObjectStore objects) {
+    GetMezzanineInfoAction(MediaStore store, StoredConnections connections, ObjectStore objects) {
         this.store = store;
+        this.connections = connections;
         this.objects = objects;
     }
 
@@ -100,10 +104,10 @@ public class GetMezzanineInfoAction implements RpcAction {
         if (source.connection().isEmpty()) {
             return Uni.createFrom().item(registered);
         }
+        StorageConnection connection = connections.open(source.media().storageLocation(), source.connection().get());
         Duration valid = Duration.ofSeconds(Math.min(authTimeoutSeconds, MAX_PRESIGNED_SECONDS));
         return Contexts.resumeOnCaller(Uni.createFrom()
-                .item(() -> objects.presignFileUrl(source.connection().get(), registered, valid).map(URI::toString)
-                        .orElse(registered))
+                .item(() -> objects.presignFileUrl(connection, registered, valid).map(URI::toString).orElse(registered))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }

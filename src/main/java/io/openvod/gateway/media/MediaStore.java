@@ -3,12 +3,11 @@ package io.openvod.gateway.media;
 import io.openvod.gateway.core.validation.VideoIds;
 import io.openvod.gateway.core.validation.VideoInfoUpdate;
 import io.openvod.gateway.core.validation.VideoListQuery;
-import io.openvod.gateway.core.storage.StorageConnection;
 import io.openvod.gateway.database.DatabaseFailures;
 import io.openvod.gateway.database.SqlFiles;
 import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.database.TransientDatabaseException;
-import io.openvod.gateway.storage.StoredConnections;
+import io.openvod.gateway.storage.SealedConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,8 +47,8 @@ class MediaStore {
     record UpdateOutcome(boolean videoFound, boolean categoryFound) {
     }
 
-    /** A medium with its storage location's connection (empty for a location without one). */
-    record Source(Media media, Optional<StorageConnection> connection) {
+    /** A medium with its storage location's connection, still sealed (empty for a location without one). */
+    record Source(Media media, Optional<SealedConnection> connection) {
     }
 
     /** One page of GetVideoList and the number of matches in all. */
@@ -66,12 +65,9 @@ class MediaStore {
 
     private final Pool pool;
     private final StatementDeadline deadline;
-    private final StoredConnections connections;
-
-    MediaStore(Pool pool, StatementDeadline deadline, StoredConnections connections) {
+    MediaStore(Pool pool, StatementDeadline deadline) {
         this.pool = pool;
         this.deadline = deadline;
-        this.connections = connections;
     }
 
     Uni<Optional<Media>> find(long accountId, String mediaId) {
@@ -95,8 +91,7 @@ class MediaStore {
                 return Optional.empty();
             }
             Row row = it.next();
-            Media media = Media.of(row);
-            return Optional.of(new Source(media, connections.read(media.storageLocation(), row)));
+            return Optional.of(new Source(Media.of(row), SealedConnection.in(row)));
         });
     }
 

@@ -3,6 +3,7 @@ package io.openvod.gateway.register;
 import io.openvod.gateway.core.validation.MediaMetadata;
 import io.openvod.gateway.core.validation.RegisterMediaRequest;
 import io.openvod.gateway.database.DatabaseFailures;
+import io.openvod.gateway.storage.SealedConnection;
 import io.openvod.gateway.database.SqlFiles;
 import io.openvod.gateway.database.StatementDeadline;
 import io.openvod.gateway.database.TransientDatabaseException;
@@ -48,13 +49,8 @@ class MediaRepository {
      * holds the files registered before (by registration key).
      */
     record Insertion(boolean storageOwned, boolean templateGroupFound, boolean workflowFound,
-            boolean categoriesFound, StoredConnection connection, Map<String, String> insertedMediaIds,
+            boolean categoriesFound, SealedConnection connection, Map<String, String> insertedMediaIds,
             Map<String, String> existingMediaIds) {
-    }
-
-    /** A storage location's connection as stored, its secret still encrypted. */
-    record StoredConnection(String endpoint, String region, String bucket, String addressingStyle, String accessKeyId,
-            byte[] secretCiphertext) {
     }
 
     private static final String INSERT_NEW = SqlFiles.read("register/insert-new.sql");
@@ -140,10 +136,7 @@ class MediaRepository {
                 (row.getBoolean("created") ? inserted : existing).put(row.getString("object_key"), row.getString("media_id"));
             }
         }
-        StoredConnection connection = first.getString("endpoint") == null ? null : new StoredConnection(
-                first.getString("endpoint"), first.getString("region"), first.getString("bucket"),
-                first.getString("addressing_style"), first.getString("access_key_id"),
-                first.getBuffer("secret_ciphertext").getBytes());
+        SealedConnection connection = SealedConnection.in(first).orElse(null);
         return new Insertion(first.getBoolean("storage_ok"), first.getBoolean("template_group_ok"),
                 first.getBoolean("workflow_ok"), first.getBoolean("categories_ok"), connection, inserted, existing);
     }

@@ -1,20 +1,16 @@
 package io.openvod.gateway.register;
 
-import io.openvod.gateway.account.SecretCipher;
-import io.openvod.gateway.account.SecretUnreadableException;
 import io.openvod.gateway.core.envelope.ApiError;
-import io.openvod.gateway.core.storage.AddressingStyle;
 import io.openvod.gateway.core.storage.ObjectKeys;
 import io.openvod.gateway.core.storage.StorageConnection;
 import io.openvod.gateway.core.validation.MediaMetadata;
 import io.openvod.gateway.core.validation.RegisterMediaRequest;
 import io.openvod.gateway.register.MediaRepository.Insertion;
-import io.openvod.gateway.register.MediaRepository.StoredConnection;
 import io.openvod.gateway.storage.ObjectFacts;
 import io.openvod.gateway.storage.StorageCheck;
+import io.openvod.gateway.storage.StoredConnections;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +38,12 @@ class RegisterMediaService {
 
     private final MediaRepository repository;
     private final StorageCheck storage;
-    private final SecretCipher cipher;
+    private final StoredConnections connections;
 
-    RegisterMediaService(MediaRepository repository, StorageCheck storage, SecretCipher cipher) {
+    RegisterMediaService(MediaRepository repository, StorageCheck storage, StoredConnections connections) {
         this.repository = repository;
         this.storage = storage;
-        this.cipher = cipher;
+        this.connections = connections;
     }
 
     Uni<Registration> register(long accountId, RegisterMediaRequest request) {
@@ -71,7 +67,7 @@ class RegisterMediaService {
     /** Probes the files not registered before, then registers those the store has. */
     private Uni<Registration> registerChecked(long accountId, RegisterMediaRequest request, List<MediaMetadata> items,
             Insertion first) {
-        StorageConnection connection = connection(request.storageLocation(), first.connection());
+        StorageConnection connection = connections.open(request.storageLocation(), first.connection());
         Map<String, String> existing = new HashMap<>(first.existingMediaIds());
         Map<String, String> objectKeys = new HashMap<>();
         for (MediaMetadata item : items) {
@@ -124,13 +120,6 @@ class RegisterMediaService {
             }
             return attempt(accountId, request, stillMissing, facts, created, existing, attemptsLeft - 1);
         });
-    }
-
-    private StorageConnection connection(String location, StoredConnection stored) {
-        return new StorageConnection(location, URI.create(stored.endpoint()), stored.region(), stored.bucket(),
-                AddressingStyle.of(stored.addressingStyle()).orElseThrow(), stored.accessKeyId(),
-                cipher.decrypt(stored.secretCiphertext())
-                        .orElseThrow(() -> new SecretUnreadableException("storage location " + location)));
     }
 
     private static void rejectUnknownReferences(Insertion insertion) {

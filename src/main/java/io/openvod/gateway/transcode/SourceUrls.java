@@ -1,6 +1,7 @@
 package io.openvod.gateway.transcode;
 
 import io.openvod.gateway.storage.ObjectStore;
+import io.openvod.gateway.storage.SealedConnection;
 import io.openvod.gateway.storage.StoredConnections;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,8 @@ class SourceUrls {
      * @return empty when the location has no connection
      */
     Optional<String> of(Row claimedJob) {
-        return connections.read(claimedJob.getString("storage_location"), claimedJob)
+        return SealedConnection.in(claimedJob)
+                .map(sealed -> connections.open(claimedJob.getString("storage_location"), sealed))
                 .flatMap(connection -> objects.presignFileUrl(connection, claimedJob.getString("file_url"), validity))
                 .map(Object::toString);
     }
