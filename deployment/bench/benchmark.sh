@@ -3,9 +3,14 @@
 # fresh database, provisions accounts through the admin API, warms it up and measures
 #   1. RegisterMedia throughput (10 new files per request, accounts spread so nothing is throttled) and its
 #      p50/p99 latency at half that throughput, against pgbench running the hot path's own SQL with as many
-#      connections as the gateway's pool;
+#      connections as the gateway's pool; CPU and bytes allocated per call;
 #   2. throttled-request throughput of one hot account against a trivial endpoint on the same server;
-#   3. the gateway's resident memory under load.
+#   3. GetVideoInfo against pgbench running sql/media/find-one.sql;
+#   4. RegisterMedia against a verified storage location (S3Proxy on loopback) beside an unverified one;
+#   5. RegisterMedia with a template group (a transcode job per file) with the outbox relay publishing to RabbitMQ,
+#      beside a second gateway with the relay off;
+#   6. resident memory, and throughput beside a second gateway with REFERENCE_JAVA_OPTS (-Xmx512m);
+#   7. start-up: JVM launch to /q/health/ready, with and without the AppCDS archive.
 # Every phase is bounded in time, and the only target is 127.0.0.1. Usage: deployment/bench/benchmark.sh
 # Settings (environment): see the README section "Load tests and benchmark".
 set -euo pipefail
@@ -24,7 +29,11 @@ FILES=${FILES:-10}                  # files per RegisterMedia request
 DB_POOL_SIZE=${DB_POOL_SIZE:-16}    # the gateway's pool, and pgbench's connection count
 PGBENCH_THREADS=${PGBENCH_THREADS:-2}
 BENCH_DB=${BENCH_DB:-vod_bench}
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx512m}
+# The JVM settings the deployment files use (deployment/jvm-options, read by Dockerfile.jvm, compose and k8s)
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-$(grep -v '^#' "$ROOT/deployment/jvm-options" | xargs)}
+REFERENCE_JAVA_OPTS=${REFERENCE_JAVA_OPTS:--Xmx512m}  # phase 6 compares the chosen settings with these
+VERIFIED_ACCOUNTS=${VERIFIED_ACCOUNTS:-8}           # accounts whose storage location has a connection (phase 4)
+STARTS=${STARTS:-3}                                 # start-up measurements per variant (phase 7); the median counts
 # shellcheck source=lib.sh
 source "$ROOT/deployment/bench/lib.sh"
 
@@ -34,8 +43,17 @@ RSS_SAMPLES="$WORK/rss.samples"
 
 cleanup() {
   [[ -n "${SAMPLER_PID:-}" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [[ -n "${REF_SAMPLER_PID:-}" ]] && kill "$REF_SAMPLER_PID" 2>/dev/null || true
+  for other in REF OFF; do use_gateway "$other" 2>/dev/null && stop_gateway; done
+  use_gateway MAIN 2>/dev/null || true
   stop_gateway
+  [[ -n "${S3_PID:-}" ]] && kill "$S3_PID" 2>/dev/null || true
+  [[ "${KEEP_DB:-0}" == 1 ]] || rm -rf "$WORK/s3"
+  rabbitmqctl delete_queue "$BENCH_QUEUE" >/dev/null 2>&1 || true
   drop_database
+  for db in "${BENCH_DB}_ref" "${BENCH_DB}_off"; do
+    psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
 }
 trap cleanup EXIT
 
@@ -137,15 +155,65 @@ jit_share() { # jit-ticks-before gateway-ticks-before -> percent of the gateway'
   percent $(($(jit_ticks) - $1)) $(($(gateway_ticks) - $2))
 }
 
-# Resident memory of the gateway (kB), sampled every 250 ms while a phase runs.
-start_rss_sampler() {
-  (while kill -0 "$GATEWAY_PID" 2>/dev/null; do
-     awk '/^VmRSS/{print $2}' "/proc/$GATEWAY_PID/status" >>"$RSS_SAMPLES" 2>/dev/null || true
+# Resident memory of a process (kB), sampled every 250 ms into a file until it exits; prints the sampler's pid.
+rss_sampler() { # pid file
+  (while kill -0 "$1" 2>/dev/null; do
+     awk '/^VmRSS/{print $2}' "/proc/$1/status" >>"$2" 2>/dev/null || true
      sleep 0.25
-   done) &
-  SAMPLER_PID=$!
+   done) >/dev/null 2>&1 &
+  echo $!
 }
-stop_rss_sampler() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; }
+peak_mb() { sort -n "$1" | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+# Several gateways run in phases 5 and 6; each is remembered under a name, and use_gateway makes one current.
+save_gateway() { # NAME
+  printf -v "${1}_PID" %s "$GATEWAY_PID"; printf -v "${1}_URL" %s "$GATEWAY_URL"
+  printf -v "${1}_MGMT" %s "$MANAGEMENT_URL"; printf -v "${1}_TOKEN" %s "$ADMIN_TOKEN"; printf -v "${1}_ADMIN" %s "${ADMIN_BASE:-}"
+}
+use_gateway() { # NAME
+  local pid="${1}_PID" url="${1}_URL" mgmt="${1}_MGMT" token="${1}_TOKEN" admin="${1}_ADMIN"
+  [[ -n "${!pid:-}" ]] || return 1
+  GATEWAY_PID=${!pid}; GATEWAY_URL=${!url}; MANAGEMENT_URL=${!mgmt}; ADMIN_TOKEN=${!token}; ADMIN_BASE=${!admin}
+}
+
+# One counter or gauge of the current gateway's /q/metrics (sum of its series), 0 if absent.
+metric() { # name-with-labels-prefix
+  curl -s "$MANAGEMENT_URL/q/metrics" 2>/dev/null | awk -v m="$1" 'index($0, m) == 1 && $0 !~ /^#/ {s += $NF} END {printf "%.0f", s}'
+}
+metric_value() { # exact series -> its value as printed ("n/a" if absent)
+  curl -s "$MANAGEMENT_URL/q/metrics" 2>/dev/null | awk -v m="$1" 'index($0, m " ") == 1 {print $NF; found = 1} END {if (!found) print "n/a"}'
+}
+# Bytes the JVM allocated: Micrometer's jvm.gc.memory.allocated, the growth of the young generation between
+# collections. It moves at each young collection, so a phase must span many of them (it does: several per second).
+allocated_bytes() { metric jvm_gc_memory_allocated_bytes_total; }
+per_call() { awk -v b="$1" -v n="$2" 'BEGIN{printf "%.0f", (n > 0 ? b / n : 0)}'; }
+
+# CPU ticks of any process
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# Runs ROUNDS alternating slices of two loads; sets <A>_LINE/<B>_LINE (combined RESULT lines), <A>_T/<B>_T
+# (gateway CPU ticks of the gateway each side ran on), <A>_ALLOC/<B>_ALLOC (bytes allocated by it).
+# Each side is "NAME GATEWAY load-args..." given as a string; the gateway is a name saved with save_gateway.
+alternate() { # sideA sideB
+  local round side name gw args lines t a
+  for name in A B; do printf -v "ALT_${name}_LINES" %s ""; printf -v "ALT_${name}_T" %s 0; printf -v "ALT_${name}_ALLOC" %s 0; done
+  for round in $(seq 1 "$ROUNDS"); do
+    for side in A B; do
+      if [[ $side == A ]]; then read -r gw args <<<"$1"; else read -r gw args <<<"$2"; fi
+      args=${args//\{round\}/$round}
+      use_gateway "$gw"
+      t=$(gateway_ticks); a=$(allocated_bytes)
+      # shellcheck disable=SC2086 # args is a list of KEY=VALUE settings
+      lines="$(load $args LABEL="alt-$side-$round")"
+      name="ALT_${side}_LINES"; printf -v "$name" %s "${!name}${lines}"$'\n'
+      name="ALT_${side}_T"; printf -v "$name" %s $((${!name} + $(gateway_ticks) - t))
+      name="ALT_${side}_ALLOC"; printf -v "$name" %s $((${!name} + $(allocated_bytes) - a))
+    done
+  done
+  use_gateway MAIN
+  ALT_A=$(combine <<<"$ALT_A_LINES"); ALT_B=$(combine <<<"$ALT_B_LINES")
+  log "$ALT_A"; log "$ALT_B"
+}
 
 # What a plain registration binds besides the keys, URLs and titles: no description, tags, cover or category
 # ($9-$12), an unchecked location ($14) and no object facts ($15-$18), as arrays of NULL, one per file.
@@ -177,13 +245,78 @@ pgbench_p99_at() { # rate script
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0 ? a/b : 0)}'; }
 
+# Starts S3Proxy (the jar the build copies to target/s3proxy) on a filesystem store under $WORK/s3, path-style, with
+# signature checking on; sets S3_PID, S3_PORT, S3_KEY, S3_SECRET. Objects are files, so phase 4 creates them fast.
+start_s3() {
+  S3_PORT=$(free_port); S3_KEY="bench$RUN_ID"; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  rm -rf "$WORK/s3"; mkdir -p "$WORK/s3/bench"
+  cat >"$WORK/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_KEY
+s3proxy.credential=$S3_SECRET
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$WORK/s3
+jclouds.identity=$S3_KEY
+jclouds.credential=$S3_SECRET
+PROPS
+  java -Xmx256m -jar "$ROOT/target/s3proxy/s3proxy.jar" --properties "$WORK/s3proxy.properties" >"$WORK/s3proxy.log" 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 1 600); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null && { log "S3Proxy on 127.0.0.1:$S3_PORT"; return 0; }
+    kill -0 "$S3_PID" 2>/dev/null || die "S3Proxy exited (log: $WORK/s3proxy.log)"
+    sleep 0.1
+  done
+  die "S3Proxy did not listen within 60 s"
+}
+
+# The objects one verified slice registers: loadtest/new/<tag>/<seq>-<i>.mp4 (RegisterBatches' naming with RUN_TAG)
+create_objects() { # tag requests
+  python3 - "$WORK/s3/bench/loadtest/new/$1" "$2" "$FILES" <<'PY'
+import os, sys
+base, requests, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(base, exist_ok=True)
+body = b"\0" * 1024
+for seq in range(1, requests + 1):
+    for i in range(files):
+        with open(f"{base}/{seq}-{i}.mp4", "wb") as f:
+            f.write(body)
+PY
+}
+
+account_id_of() { # access-key-id [database] -> account id
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${2:-$BENCH_DB}" -qAt -c "SELECT account_id FROM access_key WHERE id = '$1'"
+}
+
 # --- build, start, provision -----------------------------------------------------------------------------
 : >"$WORK/loadgen.log"
 build_gateway
 build_load_tests
 create_database
-start_gateway
+BENCH_QUEUE="vod.bench.jobs.$RUN_ID"
+# The relay publishes to a queue of this run's own, deleted at the end (nothing consumes it during the run).
+BROKER_OPTS="-Dvod.transcode.broker.exchange=vod.bench -Dvod.transcode.broker.job-queue=$BENCH_QUEUE -Dvod.transcode.broker.routing-key=$BENCH_QUEUE -Dvod.transcode.broker.result-queue=vod.bench.results -Dvod.transcode.broker.dead-letter-queue=vod.bench.results.dead"
+GATEWAY_EXTRA_OPTS="$BROKER_OPTS" start_gateway
+FIRST_READY_MS=$READY_MS
 provision_or_demo "$ACCOUNTS" "$RUN_ID"
+save_gateway MAIN
+start_s3
+# Accounts whose storage location (the S3 server, path-style) has a connection, so every new file is checked
+: >"$WORK/verified.csv"
+for i in $(seq 1 "$VERIFIED_ACCOUNTS"); do
+  provision_accounts 1 1000000 "verified-$RUN_ID-$i" "$WORK/one.csv"
+  IFS=, read -r key secret _ <"$WORK/one.csv"
+  id=$(account_id_of "$key")
+  admin_post "/admin/accounts/$id/storage-locations" "{\"host\":\"127.0.0.1:$S3_PORT\"}" >/dev/null || die "verified location"
+  curl -sf -X PUT -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"endpoint\":\"http://127.0.0.1:$S3_PORT\",\"region\":\"us-east-1\",\"bucket\":\"bench\",\"addressingStyle\":\"path\",\"accessKeyId\":\"$S3_KEY\",\"accessKeySecret\":\"$S3_SECRET\"}" \
+    "$ADMIN_BASE/admin/accounts/$id/storage-locations/127.0.0.1:$S3_PORT/connection" >/dev/null || die "storage connection"
+  echo "$key,$secret,127.0.0.1:$S3_PORT/bench" >>"$WORK/verified.csv"
+done
+# One account with a template group for phase 5 (the relay)
+provision_accounts 1 1000000 "transcode-$RUN_ID" "$WORK/transcode.csv"
+admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode.csv")")/template-groups" \
+  '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
 
 # --- optionally wait for the machine to quieten (a shared machine's other work distorts every figure) -------
 if [[ -n "${QUIET_LOAD:-}" ]]; then
@@ -195,6 +328,8 @@ if [[ -n "${QUIET_LOAD:-}" ]]; then
 fi
 
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$RSS_SAMPLES"
+SAMPLER_PID=$(rss_sampler "$GATEWAY_PID" "$RSS_SAMPLES")
 # --- warm-up ----------------------------------------------------------------------------------------------
 log "warming up for ${WARMUP}s"
 load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup >/dev/null
@@ -211,12 +346,6 @@ while :; do
   if (( JIT_LAST < JIT_QUIET || WARMED + 14 > WARMUP_MAX )); then break; fi
 done
 
-# --- 1. RegisterMedia: maximum throughput, then latency at half of it ----------------------------------------
-# The two sides of each ratio alternate, each run ROUNDS times for DURATION seconds, so that the shared machine's
-# drift over a run (other tenants, PostgreSQL's checkpoints) falls on both sides alike. Not shorter slices: pgbench
-# runs of 5 s made 15-25 % fewer transactions per second than runs of 15 s, back to back on the same database.
-SLICE=$DURATION
-
 # pgbench's scripts: the hot path's own SQL, read out of the repository at run time
 java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
   "$ROOT/src/main/resources/sql" "$WORK"
@@ -226,17 +355,19 @@ PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -q
 NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
 
 # --- 1. RegisterMedia at its maximum, alternating with pgbench running the same SQL with the gateway idle ------
-log "RegisterMedia maximum vs pgbench (the SQL of src/main/resources/sql/register/insert-new.sql, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
-: >"$RSS_SAMPLES"
+# The two sides of each ratio alternate, each run ROUNDS times for DURATION seconds, so that the shared machine's
+# drift over a run (other tenants, PostgreSQL's checkpoints) falls on both sides alike. Not shorter slices: pgbench
+# runs of 5 s made 15-25 % fewer transactions per second than runs of 15 s, back to back on the same database.
+SLICE=$DURATION
+log "1. RegisterMedia maximum vs pgbench (src/main/resources/sql/register/insert-new.sql, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
 MAX_LINES=""; PG_TPS_LIST=""
-GW_T=0; GW_J=0; MAX_PG_T=0; MAX_B=0; MAX_I=0; PG_TX=0; PGB_PG_T=0; PGB_B=0; PGB_I=0
+GW_T=0; GW_J=0; GW_A=0; MAX_PG_T=0; MAX_B=0; MAX_I=0; PG_TX=0; PGB_PG_T=0; PGB_B=0; PGB_I=0
 for round in $(seq 1 "$ROUNDS"); do
-  start_rss_sampler
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); p0=$(pg_ticks)
+  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
   MAX_LINES+="$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="register-max-$round")"$'\n'
   read -r b i <<<"$(cpu_delta "$c0")"; MAX_B=$((MAX_B + b)); MAX_I=$((MAX_I + i))
   GW_T=$((GW_T + $(gateway_ticks) - t0)); GW_J=$((GW_J + $(jit_ticks) - j0)); MAX_PG_T=$((MAX_PG_T + $(pg_ticks) - p0))
-  stop_rss_sampler
+  GW_A=$((GW_A + $(allocated_bytes) - a0))
   c0=$(cpu_snapshot); p0=$(pg_ticks)
   PG_TPS_LIST+="$(pgbench_tps pgbench-register-new.sql "$SLICE") "
   read -r b i <<<"$(cpu_delta "$c0")"; PGB_B=$((PGB_B + b)); PGB_I=$((PGB_I + i)); PGB_PG_T=$((PGB_PG_T + $(pg_ticks) - p0))
@@ -247,6 +378,7 @@ MAX_RPS=$(field "$MAX" throughput)
 MAX_REQUESTS=$(field "$MAX" requests)
 MAX_BUSY=$(busy_percent "$MAX_B" "$MAX_I"); MAX_CPU=$(us_per "$GW_T" "$MAX_REQUESTS")
 MAX_JIT=$(percent "$GW_J" "$GW_T")
+MAX_ALLOC=$(per_call "$GW_A" "$MAX_REQUESTS")
 MAX_PG_US=$(us_per "$MAX_PG_T" "$MAX_REQUESTS")
 MAX_GEN_US=$(awk -v s="$(field "$MAX" generator_cpu_s)" -v n="$MAX_REQUESTS" 'BEGIN{printf "%.0f", (n>0 ? s*1e6/n : 0)}')
 # The three parts, not the machine's busy time: that would also count the start of each slice's generator JVM.
@@ -262,59 +394,211 @@ PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f
 HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
 PG_HALF_P99=$(pgbench_p99_at "$HALF_RATE" pgbench-register-new.sql)
 
-start_rss_sampler
 cpu0=$(cpu_snapshot)
 scrape_histogram >"$WORK/histogram.before"
 HALF=$(load KIND=register-new MODE=open RATE="$HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-half)
 HALF_BUSY=$(cpu_busy_since "$cpu0")
 scrape_histogram >"$WORK/histogram.after"
 HALF_SERVER_P99=$(histogram_p99_ms "$WORK/histogram.before" "$WORK/histogram.after")
-stop_rss_sampler
-RSS_PEAK_MB=$(sort -n "$RSS_SAMPLES" | tail -1 | awk '{printf "%.0f", $1/1024}')
-RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
 
 # --- 2. one hot account over its limit vs a trivial endpoint, alternating ------------------------------------
+log "2. hot account vs trivial endpoint"
 HOT_LINES=""; TRIVIAL_LINES=""
-HOT_T=0; HOT_J=0; HOT_B=0; HOT_I=0; TRIVIAL_T=0; TRIVIAL_J=0; TRIVIAL_B=0; TRIVIAL_I=0
+HOT_T=0; HOT_J=0; HOT_A=0; HOT_B=0; HOT_I=0; TRIVIAL_T=0; TRIVIAL_J=0; TRIVIAL_A=0; TRIVIAL_B=0; TRIVIAL_I=0
 for round in $(seq 1 "$ROUNDS"); do
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks)
+  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
   HOT_LINES+="$(load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="hot-account-$round")"$'\n'
   read -r b i <<<"$(cpu_delta "$c0")"; HOT_B=$((HOT_B + b)); HOT_I=$((HOT_I + i))
-  HOT_T=$((HOT_T + $(gateway_ticks) - t0)); HOT_J=$((HOT_J + $(jit_ticks) - j0))
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks)
+  HOT_T=$((HOT_T + $(gateway_ticks) - t0)); HOT_J=$((HOT_J + $(jit_ticks) - j0)); HOT_A=$((HOT_A + $(allocated_bytes) - a0))
+  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
   TRIVIAL_LINES+="$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="trivial-$round")"$'\n'
   read -r b i <<<"$(cpu_delta "$c0")"; TRIVIAL_B=$((TRIVIAL_B + b)); TRIVIAL_I=$((TRIVIAL_I + i))
-  TRIVIAL_T=$((TRIVIAL_T + $(gateway_ticks) - t0)); TRIVIAL_J=$((TRIVIAL_J + $(jit_ticks) - j0))
+  TRIVIAL_T=$((TRIVIAL_T + $(gateway_ticks) - t0)); TRIVIAL_J=$((TRIVIAL_J + $(jit_ticks) - j0)); TRIVIAL_A=$((TRIVIAL_A + $(allocated_bytes) - a0))
 done
 HOT=$(combine <<<"$HOT_LINES"); log "$HOT"
 TRIVIAL=$(combine <<<"$TRIVIAL_LINES"); log "$TRIVIAL"
 HOT_BUSY=$(busy_percent "$HOT_B" "$HOT_I"); HOT_CPU=$(us_per "$HOT_T" "$(field "$HOT" requests)")
-HOT_JIT=$(percent "$HOT_J" "$HOT_T")
+HOT_JIT=$(percent "$HOT_J" "$HOT_T"); HOT_ALLOC=$(per_call "$HOT_A" "$(field "$HOT" requests)")
 TRIVIAL_BUSY=$(busy_percent "$TRIVIAL_B" "$TRIVIAL_I"); TRIVIAL_CPU=$(us_per "$TRIVIAL_T" "$(field "$TRIVIAL" requests)")
-TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T")
+TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T"); TRIVIAL_ALLOC=$(per_call "$TRIVIAL_A" "$(field "$TRIVIAL" requests)")
+
+# --- 3. GetVideoInfo vs pgbench running sql/media/find-one.sql ------------------------------------------------
+# The media registered so far, in random order, with the key of their account: what both sides read.
+log "3. GetVideoInfo vs pgbench (src/main/resources/sql/media/find-one.sql)"
+psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
+CREATE TABLE bench_ids AS
+  SELECT row_number() OVER () AS n, m.account_id, m.media_id, k.id AS access_key_id
+  FROM (SELECT account_id, media_id FROM media ORDER BY random() LIMIT 20000) m
+  JOIN access_key k ON k.account_id = m.account_id;
+CREATE UNIQUE INDEX ON bench_ids (n);
+ANALYZE bench_ids;
+\copy (SELECT access_key_id, media_id FROM bench_ids ORDER BY n) TO '$WORK/video-ids.csv' CSV
+SQL
+ID_COUNT=$(wc -l <"$WORK/video-ids.csv")
+# pgbench takes the same statement, $1/$2 bound from a random row of bench_ids (that lookup is timed alone below)
+{ echo "\\set n random(1, $ID_COUNT)"
+  echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'
+  sed -e 's/\$1/:p1/g; s/\$2/:p2/g' "$ROOT/src/main/resources/sql/media/find-one.sql"; echo ';'; } >"$WORK/pgbench-find-one.sql"
+{ echo "\\set n random(1, $ID_COUNT)"
+  echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'; } >"$WORK/pgbench-find-one-ids.sql"
+load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-get >/dev/null
+GET_LINES=""; GET_TPS_LIST=""; GET_T=0; GET_PG_T=0; GET_A=0; GETPG_PG_T=0; GETPG_TX=0
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(gateway_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
+  GET_LINES+="$(load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="get-video-info-$round")"$'\n'
+  GET_T=$((GET_T + $(gateway_ticks) - t0)); GET_PG_T=$((GET_PG_T + $(pg_ticks) - p0)); GET_A=$((GET_A + $(allocated_bytes) - a0))
+  p0=$(pg_ticks)
+  GET_TPS_LIST+="$(pgbench_tps pgbench-find-one.sql "$SLICE") "
+  GETPG_PG_T=$((GETPG_PG_T + $(pg_ticks) - p0))
+  GETPG_TX=$((GETPG_TX + $(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-find-one.sql.out")))
+done
+GET=$(combine <<<"$GET_LINES"); log "$GET"
+GET_RPS=$(field "$GET" throughput)
+GET_CPU=$(us_per "$GET_T" "$(field "$GET" requests)"); GET_PG_US=$(us_per "$GET_PG_T" "$(field "$GET" requests)")
+GET_ALLOC=$(per_call "$GET_A" "$(field "$GET" requests)")
+GETPG_US=$(us_per "$GETPG_PG_T" "$GETPG_TX")
+GETPG_FULL=$(awk -v l="$GET_TPS_LIST" 'BEGIN{n = split(l, t, " "); for (k = 1; k <= n; k++) s += t[k]; printf "%.1f", (n ? s / n : 0)}')
+GETPG_IDS=$(pgbench_tps pgbench-find-one-ids.sql)
+GETPG_CEILING=$(awk -v f="$GETPG_FULL" -v g="$GETPG_IDS" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
+R3=$(ratio "$GET_RPS" "$GETPG_CEILING")
+
+# --- 4. a verified storage location (every new file checked with a HEAD in S3Proxy) vs an unverified one -----
+log "4. RegisterMedia, verified location vs unverified"
+# Objects for each verified slice, named as RegisterBatches names them with RUN_TAG: more than the fastest
+# unverified rate could register in a slice, so no verified call runs out of objects.
+OBJECTS=$(awk -v r="$MAX_RPS" -v s="$SLICE" 'BEGIN{printf "%.0f", r * s * 1.5 + 100}')
+create_objects vw "$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r * 10 * 1.5 + 100}')"
+for round in $(seq 1 "$ROUNDS"); do create_objects "v$round" "$OBJECTS"; done
+log "created $((ROUNDS * OBJECTS * FILES)) objects in S3Proxy's store"
+load KIND=register-new KEYS="$WORK/verified.csv" RUN_TAG=vw MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-verified >/dev/null
+s0=$(proc_ticks "$S3_PID")
+alternate "MAIN KIND=register-new KEYS=$WORK/verified.csv RUN_TAG=v{round} MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+          "MAIN KIND=register-new MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+S3_T=$(($(proc_ticks "$S3_PID") - s0))
+VER=$ALT_A; UNVER=$ALT_B
+VER_CPU=$(us_per "$ALT_A_T" "$(field "$VER" requests)"); UNVER_CPU=$(us_per "$ALT_B_T" "$(field "$UNVER" requests)")
+S3_CPU=$(us_per "$S3_T" "$(field "$VER" requests)")
+R4_CPU=$(ratio "$VER_CPU" "$UNVER_CPU"); R4_RPS=$(ratio "$(field "$VER" throughput)" "$(field "$UNVER" throughput)")
+
+# --- 5. the relay publishing every job to RabbitMQ vs a second gateway with the relay off ---------------------
+log "5. RegisterMedia with a template group: relay on (this gateway) vs relay off (a second gateway, own database)"
+psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_off WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_off" >/dev/null
+GATEWAY_DB="${BENCH_DB}_off" GATEWAY_LOG="$WORK/gateway-relay-off.log" \
+  GATEWAY_EXTRA_OPTS="$BROKER_OPTS -Dvod.transcode.relay.enabled=false" start_gateway
+ADMIN_BASE=$(admin_base) || die "no admin API on the relay-off gateway"
+provision_accounts 1 1000000 "transcode-off-$RUN_ID" "$WORK/transcode-off.csv"
+admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode-off.csv")" "${BENCH_DB}_off")/template-groups" \
+  '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
+save_gateway OFF
+load KIND=register-template KEYS="$WORK/transcode-off.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-relay-off >/dev/null
+use_gateway MAIN
+load KIND=register-template KEYS="$WORK/transcode.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-relay-on >/dev/null
+PUBLISHED0=$(metric vod_transcode_relay_published_total)
+alternate "MAIN KIND=register-template KEYS=$WORK/transcode.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+          "OFF KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+RELAY_ON=$ALT_A; RELAY_OFF=$ALT_B
+RELAY_ON_CPU=$(us_per "$ALT_A_T" "$(field "$RELAY_ON" requests)"); RELAY_OFF_CPU=$(us_per "$ALT_B_T" "$(field "$RELAY_OFF" requests)")
+# Let the relay finish the last slice's jobs, then read its lag (registration -> broker confirmation)
+for _ in $(seq 1 30); do [[ $(metric vod_transcode_backlog_jobs) == 0 ]] && break; sleep 1; done
+RELAY_BACKLOG=$(metric vod_transcode_backlog_jobs)
+RELAY_PUBLISHED=$(($(metric vod_transcode_relay_published_total) - PUBLISHED0))
+RELAY_LAG_P99_MS=$(awk -v s="$(metric_value 'vod_transcode_relay_lag_seconds{quantile="0.99"}')" 'BEGIN{printf "%.0f", s * 1000}')
+RELAY_LAG_MAX_MS=$(awk -v s="$(metric_value vod_transcode_relay_lag_seconds_max)" 'BEGIN{printf "%.0f", s * 1000}')
+R5=$(ratio "$(field "$RELAY_ON" throughput)" "$(field "$RELAY_OFF" throughput)")
+use_gateway OFF; stop_gateway; use_gateway MAIN; OFF_PID=
+
+# --- 6. memory: these JVM settings vs REFERENCE_JAVA_OPTS, same load, alternating ------------------------------
+log "6. RegisterMedia with GATEWAY_JAVA_OPTS ($GATEWAY_JAVA_OPTS) vs REFERENCE_JAVA_OPTS ($REFERENCE_JAVA_OPTS)"
+psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_ref WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_ref" >/dev/null
+GATEWAY_JAVA_OPTS="$REFERENCE_JAVA_OPTS" GATEWAY_DB="${BENCH_DB}_ref" GATEWAY_LOG="$WORK/gateway-reference.log" \
+  GATEWAY_EXTRA_OPTS="$BROKER_OPTS" start_gateway
+ADMIN_BASE=$(admin_base) || die "no admin API on the reference gateway"
+provision_accounts "$ACCOUNTS" 1000000 "reference-$RUN_ID" "$WORK/keys-reference.csv"
+save_gateway REF
+: >"$WORK/rss-reference.samples"
+REF_SAMPLER_PID=$(rss_sampler "$GATEWAY_PID" "$WORK/rss-reference.samples")
+load KIND=register-new KEYS="$WORK/keys-reference.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup-reference >/dev/null
+use_gateway MAIN
+alternate "MAIN KIND=register-new MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+          "REF KIND=register-new KEYS=$WORK/keys-reference.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+R6=$(ratio "$(field "$ALT_A" throughput)" "$(field "$ALT_B" throughput)")
+MEM_CHOSEN=$ALT_A; MEM_REF=$ALT_B
+kill "$SAMPLER_PID" "$REF_SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; REF_SAMPLER_PID=
+RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES"); RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
+REF_RSS_PEAK_MB=$(peak_mb "$WORK/rss-reference.samples")
+use_gateway REF; stop_gateway; REF_PID=
+
+# --- 7. start-up: JVM launch to ready, on the benchmark's (migrated) database, with and without AppCDS ---------
+log "7. start-up, $STARTS times each"
+use_gateway MAIN; stop_gateway
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR] = $1} END {print (NR ? v[int((NR + 1) / 2)] : "n/a")}'; }
+STARTUP_LIST=""
+for _ in $(seq 1 "$STARTS"); do
+  GATEWAY_LOG="$WORK/gateway-start.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS" start_gateway; stop_gateway
+  STARTUP_LIST+="$READY_MS "
+done
+STARTUP_MS=$(median <<<"$STARTUP_LIST")
+CDS_ARCHIVE="$ROOT/target/quarkus-app/app-cds.jsa"
+if [[ -f "$CDS_ARCHIVE" ]]; then
+  CDS_LIST=""
+  for _ in $(seq 1 "$STARTS"); do
+    GATEWAY_LOG="$WORK/gateway-start-cds.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE" start_gateway; stop_gateway
+    CDS_LIST+="$READY_MS "
+  done
+  STARTUP_CDS_MS=$(median <<<"$CDS_LIST")
+else
+  CDS_LIST="no archive (build with -Dquarkus.package.jar.appcds.enabled=true)"; STARTUP_CDS_MS=n/a
+fi
+STARTUP_BEST=$(awk -v a="$STARTUP_MS" -v b="$STARTUP_CDS_MS" 'BEGIN{print (b != "n/a" && b + 0 < a + 0) ? b : a}')
 
 # --- report ----------------------------------------------------------------------------------------------
 R1=$(ratio "$MAX_RPS" "$PG_CEILING")
 R2=$(ratio "$(field "$HOT" throughput)" "$(field "$TRIVIAL" throughput)")
 P99_HALF=$(field "$HALF" p99_ms)
-verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN{ok=((op=="ge") ? (v>=t) : (v<=t)); print (ok ? "met" : "NOT met")}'; }
+P99_RATIO=$(ratio "$P99_HALF" "$PG_HALF_P99")
+CPU_RATIO=$(ratio "$MAX_CPU" "$MAX_PG_US")
+THROTTLE_RATIO=$(ratio "$HOT_CPU" "$TRIVIAL_CPU")
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN{ok=((op=="ge") ? (v>=t) : (v<=t)); print (ok ? "met" : "**NOT met**")}'; }
 SUMMARY="$WORK/summary.md"
 {
   echo "### Benchmark run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per phase, the two sides of ratios 1 and 2 alternating ROUNDS=${ROUNDS} times, WARMUP=${WARMUP}s (warmed ${WARMED}s until the JIT used ${JIT_LAST}% < JIT_QUIET=${JIT_QUIET}% of the gateway's CPU, or WARMUP_MAX=${WARMUP_MAX}s), CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\")"
+  echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per slice, the two sides of each ratio alternating ROUNDS=${ROUNDS} times, WARMUP=${WARMUP}s (warmed ${WARMED}s until the JIT used ${JIT_LAST}% < JIT_QUIET=${JIT_QUIET}% of the gateway's CPU, or WARMUP_MAX=${WARMUP_MAX}s), CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\", REFERENCE_JAVA_OPTS=\"$REFERENCE_JAVA_OPTS\")"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version') (synchronous_commit=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW synchronous_commit')); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
-  echo "Accounts: $ACCOUNTS_NOTE"
+  echo "Accounts: $ACCOUNTS_NOTE; $VERIFIED_ACCOUNTS with a verified location; 1 with a template group (and 1 on the relay-off gateway)"
   echo
-  echo "| # | measure | result | reference | ratio | target |"
-  echo "|---|---|---|---|---|---|"
-  echo "| 1 | RegisterMedia, $FILES new files/request, closed model, $CONCURRENCY connections | $(field "$MAX" throughput) req/s (p50 $(field "$MAX" p50_ms) ms, p99 $(field "$MAX" p99_ms) ms over the slices; unexpected $(field "$MAX" unexpected), throttled $(field "$MAX" throttled)) | pgbench, same SQL, $DB_POOL_SIZE connections, in the slices between: $PG_CEILING tx/s (raw $PG_FULL, per slice ${PG_TPS_LIST% }; URL-generating query alone $PG_GEN) | **$R1** | ≥ 0.8: $(verdict "$R1" 0.8 ge) |"
-  echo "| 1b | RegisterMedia at half of that, open model ${HALF_RATE} req/s | $(field "$HALF" throughput) req/s, p50 $(field "$HALF" p50_ms) ms, **p99 $P99_HALF ms** (max $(field "$HALF" max_ms) ms; unexpected $(field "$HALF" unexpected); the gateway's own histogram: p99 $HALF_SERVER_P99 ms) | pgbench, same SQL, $DB_POOL_SIZE connections, at the same rate: p99 $PG_HALF_P99 ms | | p99 ≤ 20 ms: $(verdict "$P99_HALF" 20 le) |"
-  echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model, $CONCURRENCY connections | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial endpoint \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) | **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
-  echo "| 3 | gateway resident memory under RegisterMedia load | peak **${RSS_PEAK_MB} MiB**, ${RSS_END_MB} MiB at the end | | | |"
+  echo "**The targets** (issues 14, 15, 16, 18):"
   echo
-  echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs (of which the JIT compilers: ${MAX_JIT}%, ${HOT_JIT}%, ${TRIVIAL_JIT}%). Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over $(field "$MAX" seconds) s, $(field "$HOT" seconds) s, $(field "$TRIVIAL" seconds) s)."
-  echo "CPU per unit of work, in µs: one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine (PostgreSQL, the pgbench client, anything else) ${PGBENCH_MACHINE_US}."
+  echo "| figure | measured | target |"
+  echo "|---|---|---|"
+  echo "| RegisterMedia throughput ÷ pgbench on the same SQL (ratio 1) | $MAX_RPS ÷ $PG_CEILING = **$R1** | ≥ 0.85: $(verdict "$R1" 0.85 ge) |"
+  echo "| p99 at half that rate (load generator) ÷ pgbench's p99 at the same rate | $P99_HALF ms ÷ $PG_HALF_P99 ms = **$P99_RATIO** (the gateway's own histogram: p99 $HALF_SERVER_P99 ms) | ≤ 3: $(verdict "$P99_RATIO" 3 le) |"
+  echo "| gateway CPU per RegisterMedia call ÷ PostgreSQL CPU per call | $MAX_CPU µs ÷ $MAX_PG_US µs = **$CPU_RATIO** | ≤ 0.25: $(verdict "$CPU_RATIO" 0.25 le) |"
+  echo "| gateway CPU per throttled call ÷ per trivial call | $HOT_CPU µs ÷ $TRIVIAL_CPU µs = **$THROTTLE_RATIO** | ≤ 1.2: $(verdict "$THROTTLE_RATIO" 1.2 le) |"
+  echo "| hot-account throughput ÷ trivial throughput (ratio 2) | $(field "$HOT" throughput) ÷ $(field "$TRIVIAL" throughput) = **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
+  echo "| resident memory, peak over the run (GATEWAY_JAVA_OPTS) | **$RSS_PEAK_MB MiB** (REFERENCE_JAVA_OPTS: $REF_RSS_PEAK_MB MiB) | ≤ 256: $(verdict "$RSS_PEAK_MB" 256 le) |"
+  echo "| … its RegisterMedia throughput ÷ REFERENCE_JAVA_OPTS's, alternating | $(field "$MEM_CHOSEN" throughput) ÷ $(field "$MEM_REF" throughput) = **$R6** | ≥ 0.95: $(verdict "$R6" 0.95 ge) |"
+  echo "| JVM start to ready (\`/q/health/ready\`), median of $STARTS | **$STARTUP_BEST ms** (without AppCDS: $STARTUP_MS ms, runs ${STARTUP_LIST% }; with: $STARTUP_CDS_MS ms, ${CDS_LIST% }; first start on the empty database, migrations included: $FIRST_READY_MS ms) | ≤ 1500: $(verdict "$STARTUP_BEST" 1500 le) |"
+  echo "| bytes allocated per RegisterMedia call | **$MAX_ALLOC B** (throttled call $HOT_ALLOC B, trivial $TRIVIAL_ALLOC B, GetVideoInfo $GET_ALLOC B) | halved from the first measurement |"
+  echo "| GetVideoInfo throughput ÷ pgbench on sql/media/find-one.sql | $GET_RPS ÷ $GETPG_CEILING = **$R3** (pgbench raw $GETPG_FULL, per slice ${GET_TPS_LIST% }; the id lookup alone $GETPG_IDS) | ≥ 0.8: $(verdict "$R3" 0.8 ge) |"
+  echo "| gateway CPU per call, verified location ÷ unverified | $VER_CPU µs ÷ $UNVER_CPU µs = **$R4_CPU** (S3Proxy: $S3_CPU µs per call, apart; throughput $(field "$VER" throughput) ÷ $(field "$UNVER" throughput) = $R4_RPS) | ≤ 1.5: $(verdict "$R4_CPU" 1.5 le) |"
+  echo "| registration throughput, relay on ÷ relay off (template group, a job per file) | $(field "$RELAY_ON" throughput) ÷ $(field "$RELAY_OFF" throughput) = **$R5** (gateway CPU per call $RELAY_ON_CPU µs vs $RELAY_OFF_CPU µs) | ≥ 0.9: $(verdict "$R5" 0.9 ge) |"
+  echo "| relay lag p99 (registration → broker confirmation) | **$RELAY_LAG_P99_MS ms** (max $RELAY_LAG_MAX_MS ms; $RELAY_PUBLISHED jobs published, backlog at the end $RELAY_BACKLOG) | ≤ 1000: $(verdict "$RELAY_LAG_P99_MS" 1000 le) |"
+  echo
+  echo "**The phases:**"
+  echo
+  echo "| # | measure | result | reference |"
+  echo "|---|---|---|---|"
+  echo "| 1 | RegisterMedia, $FILES new files/request, closed model, $CONCURRENCY connections | $(field "$MAX" throughput) req/s (p50 $(field "$MAX" p50_ms) ms, p99 $(field "$MAX" p99_ms) ms over the slices; unexpected $(field "$MAX" unexpected), throttled $(field "$MAX" throttled)) | pgbench, same SQL, $DB_POOL_SIZE connections, in the slices between: $PG_CEILING tx/s (raw $PG_FULL, per slice ${PG_TPS_LIST% }; URL-generating query alone $PG_GEN) |"
+  echo "| 1b | RegisterMedia at half of that, open model ${HALF_RATE} req/s | $(field "$HALF" throughput) req/s, p50 $(field "$HALF" p50_ms) ms, p99 $P99_HALF ms (max $(field "$HALF" max_ms) ms; unexpected $(field "$HALF" unexpected)) | pgbench at the same rate: p99 $PG_HALF_P99 ms |"
+  echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) |"
+  echo "| 3 | GetVideoInfo of $ID_COUNT registered media, random order, closed model | $GET_RPS req/s (p99 $(field "$GET" p99_ms) ms, unexpected $(field "$GET" unexpected)) | pgbench find-one.sql: $GETPG_CEILING tx/s |"
+  echo "| 4 | RegisterMedia, verified location ($VERIFIED_ACCOUNTS accounts, S3Proxy filesystem store) | $(field "$VER" throughput) req/s (p99 $(field "$VER" p99_ms) ms, unexpected $(field "$VER" unexpected)) | unverified: $(field "$UNVER" throughput) req/s (p99 $(field "$UNVER" p99_ms) ms) |"
+  echo "| 5 | RegisterMedia with TemplateGroupId, relay on | $(field "$RELAY_ON" throughput) req/s (p99 $(field "$RELAY_ON" p99_ms) ms, unexpected $(field "$RELAY_ON" unexpected)) | relay off: $(field "$RELAY_OFF" throughput) req/s (p99 $(field "$RELAY_OFF" p99_ms) ms, unexpected $(field "$RELAY_OFF" unexpected)) |"
+  echo "| 6 | RegisterMedia, GATEWAY_JAVA_OPTS | $(field "$MEM_CHOSEN" throughput) req/s (p99 $(field "$MEM_CHOSEN" p99_ms) ms) | REFERENCE_JAVA_OPTS: $(field "$MEM_REF" throughput) req/s (p99 $(field "$MEM_REF" p99_ms) ms) |"
+  echo
+  echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs, GetVideoInfo ${GET_CPU} µs (of which the JIT compilers: ${MAX_JIT}%, ${HOT_JIT}%, ${TRIVIAL_JIT}%). Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over $(field "$MAX" seconds) s, $(field "$HOT" seconds) s, $(field "$TRIVIAL" seconds) s)."
+  echo "CPU per unit of work, in µs: one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine ${PGBENCH_MACHINE_US}. GetVideoInfo: PostgreSQL ${GET_PG_US} per call; pgbench find-one (with its id lookup) ${GETPG_US} per transaction."
   echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
 } >"$SUMMARY"

@@ -13,6 +13,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.openvod.loadtest.AccessKey;
 import io.openvod.loadtest.AccessKeys;
 import io.openvod.loadtest.RegisterBatches;
 import io.openvod.loadtest.Settings;
@@ -35,6 +36,16 @@ import org.HdrHistogram.Histogram;
  * <li>{@code mode=open}: requests are due at a constant {@code rate} whatever the server does, and are sent
  * on the first free one of {@code connections} connections; latency is measured from the moment a request
  * was due, so a stalled server cannot hide its queueing (no coordinated omission).</li>
+ * </ul>
+ * What is sent is {@code kind} (see {@link Workload}), with its settings ({@link Settings}: {@code a.b} or env
+ * {@code A_B}):
+ * <ul>
+ * <li>{@code register-new}: {@code keys} (CSV of accessKeyId,accessKeySecret,storageHost), {@code files} per
+ * request, {@code run.tag} (names the new files, see {@link RegisterBatches});</li>
+ * <li>{@code register-template}: the same and {@code template.group}, the TemplateGroupId (default bench-tg);</li>
+ * <li>{@code register-hot}: {@code hot.keys} (its first key; default: {@code keys}), {@code files};</li>
+ * <li>{@code get-video-info}: {@code video.ids} (CSV of accessKeyId,videoId) and {@code keys} holding those keys;</li>
+ * <li>{@code trivial}: nothing.</li>
  * </ul>
  * Prints one {@code RESULT key=value…} line for the benchmark script to read.
  */
@@ -88,11 +99,7 @@ public final class LoadGenerator {
         if (!mode.equals("closed") && !(mode.equals("open") && rate > 0)) {
             throw new IllegalArgumentException("mode=closed, or mode=open with rate>0");
         }
-        String hotFile = Settings.string("hot.keys", "");
-        var keys = kind.equals("trivial") ? List.<io.openvod.loadtest.AccessKey>of() : AccessKeys.fromSettings();
-        var hotKeys = hotFile.isEmpty() ? keys : AccessKeys.read(Path.of(hotFile));
-        Workload workload = Workload.named(kind, keys, hotKeys,
-                Settings.integer("files", RegisterBatches.FILES_PER_REQUEST));
+        Workload workload = Workload.named(kind, inputs(kind));
         URI target = URI.create(Settings.string("gateway.url", "http://127.0.0.1:8080"));
         String host = target.getHost();
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
@@ -100,6 +107,18 @@ public final class LoadGenerator {
         }
         long duration = TimeUnit.MILLISECONDS.toNanos((long) (Settings.number("duration", 15) * 1000));
         new LoadGenerator(target, workload, mode, connections, rate, duration, Settings.string("label", kind)).run();
+    }
+
+    /** The settings {@code kind} is built from; the files only a kind needs are read for that kind alone. */
+    private static Workload.Inputs inputs(String kind) {
+        List<AccessKey> keys = kind.equals("trivial") ? List.of() : AccessKeys.fromSettings();
+        String hotFile = Settings.string("hot.keys", "");
+        String videoFile = Settings.string("video.ids", "");
+        return new Workload.Inputs(keys,
+                hotFile.isEmpty() ? keys : AccessKeys.read(Path.of(hotFile)),
+                RegisterBatches.fromSettings(Settings.integer("files", RegisterBatches.FILES_PER_REQUEST)),
+                Settings.string("template.group", Workload.Inputs.DEFAULT_TEMPLATE_GROUP),
+                kind.equals("get-video-info") && !videoFile.isEmpty() ? Video.read(Path.of(videoFile), keys) : List.of());
     }
 
     void run() throws Exception {
@@ -161,11 +180,11 @@ public final class LoadGenerator {
         }
     }
 
-    private void completed(Connection connection, long dueAt, int status, String body) {
+    private void completed(Connection connection, long dueAt, int request, int status, String body) {
         long now = System.nanoTime();
         lastCompletion = now;
         latencyMicros.recordValue(Math.max(1, (now - dueAt) / 1000));
-        switch (workload.classify(status, body)) {
+        switch (workload.classify(status, body, request)) {
             case OK -> ok++;
             case THROTTLED -> throttled++;
             case UNEXPECTED -> {
@@ -225,6 +244,8 @@ public final class LoadGenerator {
         private final Channel channel;
         private final ResponseReader reader = new ResponseReader();
         private long dueAt;
+        /** The workload's number of the request in flight, which its answer is classified against. */
+        private int request;
         private boolean busy;
 
         Connection(Channel channel) {
@@ -243,6 +264,7 @@ public final class LoadGenerator {
             this.dueAt = dueAt;
             this.busy = true;
             ByteBuf body = workload.nextBody(channel.alloc());
+            request = workload.lastRequest();
             // A failed write reaches exceptionCaught through the void promise.
             if (body == null) {
                 channel.writeAndFlush(head.get(), channel.voidPromise());
@@ -259,7 +281,7 @@ public final class LoadGenerator {
             try {
                 if (reader.read(in)) {
                     busy = false;
-                    completed(this, dueAt, reader.status(), reader.body());
+                    completed(this, dueAt, request, reader.status(), reader.body());
                 }
             } finally {
                 in.release();

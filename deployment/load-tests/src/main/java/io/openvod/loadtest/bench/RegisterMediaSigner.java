@@ -1,5 +1,8 @@
 package io.openvod.loadtest.bench;
 
+import static io.openvod.loadtest.bench.SignedBodies.ascii;
+import static io.openvod.loadtest.bench.SignedBodies.signed;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.openvod.loadtest.AccessKey;
@@ -7,25 +10,25 @@ import io.openvod.loadtest.AcsSigner;
 import io.openvod.loadtest.SignedRpc;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 
 /**
- * Signed RegisterMedia form bodies, byte for byte what {@link SignedRpc#registerMedia} builds, written as bytes at
- * a fraction of its cost: the benchmark's load generator shares the CPU with the gateway it measures.
+ * Signed RegisterMedia form bodies, byte for byte what {@link SignedRpc#formBody} builds for RegisterMetadatas and,
+ * optionally, TemplateGroupId (in that order), written as bytes at a fraction of its cost: the benchmark's load
+ * generator shares the CPU with the gateway it measures.
  * <p>
  * SignedRpc's parameter set is fixed, so both strings are templates. Sorted, the string to sign is
  * {@code AccessKeyId, Action, Format, RegisterMetadatas, SignatureMethod} (constant for one key and one batch),
- * then {@code SignatureNonce, SignatureVersion, Timestamp, Version}. The HMAC state after the constant part is
- * computed once per batch ({@link #prepare}) and copied for each request, which then hashes some 120 bytes.
+ * then {@code SignatureNonce, SignatureVersion, [TemplateGroupId,] Timestamp, Version}. The HMAC state after the
+ * constant part is computed once per batch ({@link #prepare}) and copied for each request, which then hashes some
+ * 120 bytes. A TemplateGroupId is the same in every request of a signer, so it is part of the templates.
  * <p>
  * One instance per access key. {@link #sign} is not thread-safe: the load generator calls it from its one event loop.
  */
 final class RegisterMediaSigner {
 
+    private static final String ACTION = "RegisterMedia";
     private static final byte[] SIGNED_AFTER_METADATAS = signed("&SignatureMethod=HMAC-SHA1&SignatureNonce=");
-    private static final byte[] SIGNED_AFTER_NONCE = signed("&SignatureVersion=1.0&Timestamp=");
     private static final byte[] SIGNED_AFTER_TIMESTAMP = signed("&Version=" + SignedRpc.VERSION);
     private static final byte[] FORM_TIMESTAMP = ascii("&Timestamp=");
     private static final byte[] FORM_METADATAS = ascii("&RegisterMetadatas=");
@@ -35,6 +38,10 @@ final class RegisterMediaSigner {
 
     /** The body up to the nonce's value: the parameters in SignedRpc's order. */
     private final byte[] formHead;
+    /** {@code &TemplateGroupId=…} as it ends the body's parameters, or nothing. */
+    private final byte[] formTemplateGroup;
+    /** The string to sign between the nonce and the Timestamp value: SignatureVersion, TemplateGroupId if any. */
+    private final byte[] signedAfterNonce;
     /** Keyed, and fed the string to sign up to the RegisterMetadatas value. */
     private final Mac signedHead;
     private final byte[] digest;
@@ -45,19 +52,24 @@ final class RegisterMediaSigner {
     private int signedLength;
 
     RegisterMediaSigner(AccessKey key) {
-        String accessKeyId = AcsSigner.percentEncode(key.id());
-        formHead = ascii("Action=RegisterMedia&Version=" + SignedRpc.VERSION + "&Format=JSON&AccessKeyId="
-                + accessKeyId + "&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=");
-        signedHead = AcsSigner.keyedMac(key.secret());
-        signedHead.update(ascii("POST&" + AcsSigner.percentEncode("/") + "&"));
-        signedHead.update(signed("AccessKeyId=" + accessKeyId + "&Action=RegisterMedia&Format=JSON&RegisterMetadatas="));
+        this(key, null);
+    }
+
+    /** @param templateGroupId the TemplateGroupId every request carries, or {@code null} for none */
+    RegisterMediaSigner(AccessKey key, String templateGroupId) {
+        String templateGroup = templateGroupId == null ? ""
+                : "&TemplateGroupId=" + AcsSigner.percentEncode(templateGroupId);
+        formHead = SignedBodies.formHead(key, ACTION);
+        formTemplateGroup = ascii(templateGroup);
+        signedAfterNonce = signed("&SignatureVersion=1.0" + templateGroup + "&Timestamp=");
+        signedHead = SignedBodies.signedHead(key, ACTION, "&RegisterMetadatas=");
         digest = new byte[signedHead.getMacLength()];
     }
 
     /** A RegisterMetadatas value encoded, and hashed into a copy of the key's HMAC, for signing any number of times. */
     Batch prepare(String registerMetadatas) {
         encode(registerMetadatas.getBytes(StandardCharsets.UTF_8));
-        Mac mac = copy(signedHead);
+        Mac mac = SignedBodies.copy(signedHead);
         mac.update(signedValue, 0, signedLength);
         mac.update(SIGNED_AFTER_METADATAS);
         return new Batch(Arrays.copyOf(formValue, formLength), mac);
@@ -104,40 +116,13 @@ final class RegisterMediaSigner {
      * @param timestamp the Timestamp
      */
     ByteBuf sign(ByteBufAllocator alloc, Batch batch, byte[] nonce, SignatureTimestamp timestamp) {
-        Mac mac = copy(batch.signedThroughNonceName);
+        Mac mac = SignedBodies.copy(batch.signedThroughNonceName);
         mac.update(nonce);
-        mac.update(SIGNED_AFTER_NONCE);
+        mac.update(signedAfterNonce);
         mac.update(timestamp.canonicalValue());
         mac.update(SIGNED_AFTER_TIMESTAMP);
-        byte[] signature = AcsSigner.percentEncode(Base64.getEncoder().encode(doFinal(mac)));
-        byte[][] parts = {formHead, nonce, FORM_TIMESTAMP, timestamp.formValue(), FORM_METADATAS, batch.formValue,
-                FORM_SIGNATURE, signature};
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        ByteBuf body = alloc.buffer(length, length);
-        for (byte[] part : parts) {
-            body.writeBytes(part);
-        }
-        return body;
-    }
-
-    private byte[] doFinal(Mac mac) {
-        try {
-            mac.doFinal(digest, 0);
-            return digest;
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("digest is sized by getMacLength", e);
-        }
-    }
-
-    private static Mac copy(Mac mac) {
-        try {
-            return (Mac) mac.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JRE's HmacSHA1 can be cloned", e);
-        }
+        return SignedBodies.write(alloc, formHead, nonce, FORM_TIMESTAMP, timestamp.formValue(), FORM_METADATAS,
+                batch.formValue, formTemplateGroup, FORM_SIGNATURE, SignedBodies.signature(mac, digest));
     }
 
     /** The bytes AcsSigner leaves as they are, asked of AcsSigner itself so both follow one rule. */
@@ -147,15 +132,6 @@ final class RegisterMediaSigner {
             unreserved[c] = AcsSigner.percentEncode(new byte[] {(byte) c}).length == 1;
         }
         return unreserved;
-    }
-
-    /** Text as it stands in the string to sign: percent-encoded once more than in the body. */
-    private static byte[] signed(String formText) {
-        return ascii(AcsSigner.percentEncode(formText));
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -52,9 +52,9 @@ public final class RequestCost {
     private IntSupplier path(String name) {
         return switch (name) {
             case "new-reference" -> referenceNew();
-            case "new-workload" -> body(Workload.named("register-new", keys, keys, FILES));
+            case "new-workload" -> body(Workload.named("register-new", Workload.Inputs.of(keys, keys, FILES)));
             case "hot-reference" -> referenceHot();
-            case "hot-workload" -> body(Workload.named("register-hot", keys, keys, FILES));
+            case "hot-workload" -> body(Workload.named("register-hot", Workload.Inputs.of(keys, keys, FILES)));
             default -> throw new IllegalArgumentException("unknown path " + name);
         };
     }

@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  * {@code keys} (CSV of accessKeyId,accessKeySecret,storageHost) or {@code access.key.id} /
  * {@code access.key.secret} / {@code storage.host}, {@code hot.keys} (CSV; default: the first key),
  * {@code scenarios}, {@code duration} (seconds per scenario), {@code warmup.duration}, {@code warmup.rate}, {@code new.rate}, {@code repeat.rate},
- * {@code hot.rate}, {@code many.rate} (requests per second), {@code files} (per request).
+ * {@code hot.rate}, {@code many.rate} (requests per second), {@code files} (per request), {@code run.tag} (names the
+ * new files, see {@link RegisterBatches}; default: random).
  */
 public class LoadTestSuite extends Simulation {
 
@@ -48,7 +49,7 @@ public class LoadTestSuite extends Simulation {
     private final List<AccessKey> keys = AccessKeys.fromSettings();
     private final AccessKey hotKey = hotKey(keys);
     private final int filesPerRequest = Settings.integer("files", RegisterBatches.FILES_PER_REQUEST);
-    private final RegisterBatches batches = new RegisterBatches(filesPerRequest);
+    private final RegisterBatches batches = RegisterBatches.fromSettings(filesPerRequest);
     private final AtomicLong roundRobin = new AtomicLong();
     private final LongAdder hotAccepted = new LongAdder();
     private final LongAdder hotThrottled = new LongAdder();
