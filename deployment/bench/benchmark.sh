@@ -423,12 +423,16 @@ TRIVIAL_BUSY=$(busy_percent "$TRIVIAL_B" "$TRIVIAL_I"); TRIVIAL_CPU=$(us_per "$T
 TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T"); TRIVIAL_ALLOC=$(per_call "$TRIVIAL_A" "$(field "$TRIVIAL" requests)")
 
 # --- 3. GetVideoInfo vs pgbench running sql/media/find-one.sql ------------------------------------------------
-# The media registered so far, in random order, with the key of their account: what both sides read.
+# The media registered so far by the spread accounts, in random order, with the key of their account: what both
+# sides read.
 log "3. GetVideoInfo vs pgbench (src/main/resources/sql/media/find-one.sql)"
+SPREAD_KEYS=$(cut -d, -f1 "$WORK/keys.csv" | sed "s/.*/'&'/" | paste -sd,)
 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE TABLE bench_ids AS
   SELECT row_number() OVER () AS n, m.account_id, m.media_id, k.id AS access_key_id
-  FROM (SELECT account_id, media_id FROM media ORDER BY random() LIMIT 20000) m
+  FROM (SELECT account_id, media_id FROM media
+        WHERE account_id IN (SELECT account_id FROM access_key WHERE id IN ($SPREAD_KEYS))
+        ORDER BY random() LIMIT 20000) m
   JOIN access_key k ON k.account_id = m.account_id;
 CREATE UNIQUE INDEX ON bench_ids (n);
 ANALYZE bench_ids;
