@@ -1,26 +1,18 @@
 package io.openvod.gateway.transcode;
 
-import com.rabbitmq.client.AMQP;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.rabbitmq.RabbitMQOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection (and channel) to RabbitMQ through the Vert.x RabbitMQ client, with the topology declared on
- * connect. The client's own reconnection is off: after a failure the owner calls {@link #reset()} and the next
+ * The result consumer's connection (and channel) to RabbitMQ through the Vert.x RabbitMQ client, with the whole
+ * topology declared on connect (the relay publishes through {@link JobPublisher}). The client's own reconnection is off: after a failure the owner calls {@link #reset()} and the next
  * {@link #connected()} opens a fresh connection, so a half-dead channel is never reused.
  */
 final class Broker {
-
-    /** A message to publish persistently, with its id. */
-    record Message(String id, byte[] body) {
-    }
 
     private final Vertx vertx;
     private final TranscodeConfig.Broker config;
@@ -61,24 +53,6 @@ final class Broker {
                 .compose(ignored -> c.queueDeclare(config.deadLetterQueue(), true, false, false))
                 .compose(ignored -> c.queueDeclare(config.resultQueue(), true, false, false, deadLettering))
                 .mapEmpty();
-    }
-
-    /**
-     * Publishes every message persistently and returns once the broker confirmed all of them; throws otherwise (a
-     * nack, a lost connection, or no confirmation within the confirm timeout), in which case some may still have
-     * been delivered: the caller republishes them all, so delivery is at least once.
-     */
-    void publishConfirmed(List<Message> messages) throws Exception {
-        RabbitMQClient c = connected();
-        List<Future<Void>> sent = new ArrayList<>();
-        for (Message message : messages) {
-            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                    .messageId(message.id()).deliveryMode(2).contentType("application/json")
-                    .timestamp(new java.util.Date()).build();
-            sent.add(c.basicPublish(config.exchange(), config.routingKey(), properties, Buffer.buffer(message.body())));
-        }
-        await(Future.all(sent));
-        await(c.waitForConfirms(config.confirmTimeout().toMillis()));
     }
 
     /** Drops the connection without waiting for the broker (it may be unreachable). */

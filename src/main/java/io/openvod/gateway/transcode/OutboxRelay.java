@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
  * A crash or broker failure before the commit leaves them Pending, so they are published again: delivery is at
  * least once, and consumers deduplicate by message id (= JobId).
  *
- * <p>It runs on its own thread, which blocks on the broker and the database (never an event loop). It is woken by
- * {@link #wake()} (the registration's NOTIFY) and polls as a fallback.
+ * <p>It runs on its own thread, which blocks on the broker and the database (never an event loop), with a database
+ * connection of its own (the pool it is given, closed by {@link #stop()}). It is woken by {@link #wake()} (the
+ * registration's NOTIFY) and polls as a fallback.
  */
 final class OutboxRelay {
 
@@ -34,7 +35,7 @@ final class OutboxRelay {
 
     private final String name;
     private final Pool pool;
-    private final Broker broker;
+    private final JobPublisher broker;
     private final TranscodeConfig.Relay config;
     private final RelayMetrics metrics;
     private final SourceUrls sourceUrls;
@@ -44,7 +45,7 @@ final class OutboxRelay {
     private Thread thread;
     private long backlogReadAt;
 
-    OutboxRelay(String name, Pool pool, Broker broker, TranscodeConfig.Relay config, RelayMetrics metrics,
+    OutboxRelay(String name, Pool pool, JobPublisher broker, TranscodeConfig.Relay config, RelayMetrics metrics,
             SourceUrls sourceUrls) {
         this.name = name;
         this.pool = pool;
@@ -68,6 +69,7 @@ final class OutboxRelay {
             thread.join(10_000);
         }
         broker.reset();
+        pool.closeAndAwait();
     }
 
     void wake() {
@@ -135,7 +137,7 @@ final class OutboxRelay {
     }
 
     private void publish(List<Row> jobs) {
-        List<Broker.Message> messages = jobs.stream().map(this::message).toList();
+        List<JobPublisher.Message> messages = jobs.stream().map(this::message).toList();
         try {
             broker.publishConfirmed(messages);
         } catch (Exception e) {
@@ -144,14 +146,14 @@ final class OutboxRelay {
         }
     }
 
-    private Broker.Message message(Row row) {
+    private JobPublisher.Message message(Row row) {
         String id = String.valueOf(row.getLong("id"));
         JobMessage job = new JobMessage(id, row.getString("media_id"), row.getLong("account_id"),
                 row.getString("file_url"), row.getString("storage_location"), row.getString("template_group_id"),
                 row.getString("workflow_id"), row.getString("user_data"), row.getLong("size"),
                 row.getString("content_type"), null);
         JobMessage message = sourceUrls.of(row).map(job::withSourceUrl).orElse(job);
-        return new Broker.Message(id, message.toJson());
+        return new JobPublisher.Message(id, message.toJson());
     }
 
     private void readBacklog() {

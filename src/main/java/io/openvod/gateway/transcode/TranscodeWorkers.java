@@ -6,8 +6,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,9 +69,15 @@ public class TranscodeWorkers {
         }
     }
 
-    /** A relay on this gateway's database and a broker connection of its own (tests run a second one). */
+    /**
+     * A relay with a database connection and a broker connection of its own (tests run a second one). Not a
+     * connection of the request pool: under a load that keeps every pooled connection busy, a relay waiting its turn
+     * there fell seconds behind (benchmark phase 5, docs/benchmarks.md).
+     */
     OutboxRelay newRelay(String name) {
-        return new OutboxRelay(name, pool, new Broker(vertx, config.broker(), name), config.relay(), metrics,
+        Pool own = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1).setName(name))
+                .connectingTo(listenOptions).using(vertx).build());
+        return new OutboxRelay(name, own, new JobPublisher(config.broker(), name), config.relay(), metrics,
                 sourceUrls);
     }
 

@@ -136,10 +136,29 @@ class ComposeAndDockerfilesTest {
         Dockerfile jvm = Dockerfile.read(JVM);
         assertThat(APP.value("quarkus.package.jar.type", Map.of(), "fast-jar")).isEqualTo("fast-jar");
         assertThat(jvm.copySources()).containsExactly("target/quarkus-app/lib/", "target/quarkus-app/*.jar",
-                "target/quarkus-app/app/", "target/quarkus-app/quarkus/");
+                "target/quarkus-app/app/", "target/quarkus-app/quarkus/", "deployment/jvm-options");
         assertThat(jvm.env("JAVA_APP_JAR")).isEqualTo("/deployments/quarkus-run.jar");
         assertNonRootAndExposesApplicationPorts(jvm);
         assertBuiltFilesExist(jvm);
+    }
+
+    @Test
+    void jvmImageRunsWithTheJvmOptionsTheBenchmarkMeasures() throws IOException {
+        Dockerfile jvm = Dockerfile.read(JVM);
+        assertThat(jvm.last("ENTRYPOINT")).startsWith("[ \"java\", \"@/deployments/jvm-options\"");
+        assertThat(jvm.last("RUN")).startsWith("java @/deployments/jvm-options ");
+        assertThat(Files.readString(DEPLOYMENT.resolve("bench/benchmark.sh")))
+                .contains("GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-$(grep -v '^#' \"$ROOT/deployment/jvm-options\" | xargs)}");
+        // The image's Java is the Java the benchmark ran the options on
+        assertThat(jvm.last("FROM")).contains("openjdk-" + Runtime.version().feature() + "-runtime");
+    }
+
+    @Test
+    void jvmOptionsFileHoldsOnlyJvmOptions() throws IOException {
+        List<String> options = Files.readAllLines(DEPLOYMENT.resolve("jvm-options")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(options).isNotEmpty().allMatch(o -> o.startsWith("-X") || o.startsWith("-D"));
+        assertThat(options).filteredOn(o -> o.startsWith("-Xmx")).hasSize(1);
     }
 
     @Test
