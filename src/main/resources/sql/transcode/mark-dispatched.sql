@@ -1,6 +1,7 @@
--- After the broker confirmed: the jobs are Dispatched and their media Transcoding (unless a result already came).
+-- After the broker confirmed: the jobs are Dispatched (at the time of this statement, so dispatched_at - created_at is the
+-- relay's lag) and their media Transcoding (unless a result already came).
 WITH dispatched AS (
-    UPDATE transcode_job SET status = 'Dispatched', dispatched_at = now()
+    UPDATE transcode_job SET status = 'Dispatched', dispatched_at = clock_timestamp()
     WHERE id = ANY($1::bigint[]) AND status = 'Pending'
     RETURNING media_id
 )

@@ -17,6 +17,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,12 @@ class TranscodeRelayTest {
 
     @Inject
     TranscodeWorkers workers;
+
+    @Inject
+    Pool requestPool;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size")
+    int requestPoolSize;
 
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
@@ -184,6 +193,24 @@ class TranscodeRelayTest {
                     .containsExactlyInAnyOrderElementsOf(mediaIds);
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void relayPublishesWhileRequestsHoldEveryPooledConnection() throws Exception {
+        String mediaId = register(List.of(account.fileUrl("video/held.mp4")), null, false).get(0);
+        List<SqlConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < requestPoolSize; i++) {
+                held.add(requestPool.getConnection().await().atMost(WAIT));
+            }
+            // A job whose registration is long done: only the relay's own connection can publish it now
+            db.rows("INSERT INTO transcode_job (media_id, account_id, template_group_id) VALUES ($1, $2, $3)",
+                    mediaId, account.id(), account.templateGroupId());
+
+            assertThat(takeJobs(1, Duration.ZERO)).hasSize(1);
+        } finally {
+            held.forEach(SqlConnection::closeAndForget);
         }
     }
 
