@@ -47,14 +47,14 @@ cleanup() {
   [[ -n "${SAMPLER_PID:-}" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
   [[ -n "${REF_SAMPLER_PID:-}" ]] && kill "$REF_SAMPLER_PID" 2>/dev/null || true
   [[ -n "${PHASE6_SAMPLER_PID:-}" ]] && kill "$PHASE6_SAMPLER_PID" 2>/dev/null || true
-  for other in ref chosen OFF; do use_gateway "$other" 2>/dev/null && stop_gateway; done
+  for other in ref chosen on off; do use_gateway "$other" 2>/dev/null && stop_gateway; done
   use_gateway MAIN 2>/dev/null || true
   stop_gateway
   [[ -n "${S3_PID:-}" ]] && kill "$S3_PID" 2>/dev/null || true
   [[ "${KEEP_DB:-0}" == 1 ]] || rm -rf "$WORK/s3"
   rabbitmqctl delete_queue "$BENCH_QUEUE" >/dev/null 2>&1 || true
   drop_database
-  for db in "${BENCH_DB}_ref" "${BENCH_DB}_chosen" "${BENCH_DB}_off"; do
+  for db in "${BENCH_DB}_ref" "${BENCH_DB}_chosen" "${BENCH_DB}_on" "${BENCH_DB}_off"; do
     psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   done
 }
@@ -345,11 +345,6 @@ for i in $(seq 1 "$VERIFIED_ACCOUNTS"); do
     "$ADMIN_BASE/admin/accounts/$id/storage-locations/127.0.0.1:$S3_PORT/connection" >/dev/null || die "storage connection"
   echo "$key,$secret,127.0.0.1:$S3_PORT/bench" >>"$WORK/verified.csv"
 done
-# One account with a template group for phase 5 (the relay)
-provision_accounts 1 1000000 "transcode-$RUN_ID" "$WORK/transcode.csv"
-admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode.csv")")/template-groups" \
-  '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
-
 # --- optionally wait for the machine to quieten (a shared machine's other work distorts every figure) -------
 if [[ -n "${QUIET_LOAD:-}" ]]; then
   for _ in $(seq 1 $(( ${QUIET_WAIT:-300} / 5 ))); do
@@ -535,32 +530,37 @@ VER_CPU=$(us_per "$ALT_A_T" "$(field "$VER" requests)"); UNVER_CPU=$(us_per "$AL
 S3_CPU=$(us_per "$S3_T" "$(field "$VER" requests)")
 R4_CPU=$(ratio "$VER_CPU" "$UNVER_CPU"); R4_RPS=$(ratio "$(field "$VER" throughput)" "$(field "$UNVER" throughput)")
 
-# --- 5. the relay publishing every job to RabbitMQ vs a second gateway with the relay off ---------------------
-log "5. RegisterMedia with a template group: relay on (this gateway) vs relay off (a second gateway, own database)"
-psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_off WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_off" >/dev/null
-GATEWAY_DB="${BENCH_DB}_off" GATEWAY_LOG="$WORK/gateway-relay-off.log" \
-  GATEWAY_EXTRA_OPTS="$BROKER_OPTS -Dvod.transcode.relay.enabled=false" start_gateway
-ADMIN_BASE=$(admin_base) || die "no admin API on the relay-off gateway"
-provision_accounts 1 1000000 "transcode-off-$RUN_ID" "$WORK/transcode-off.csv"
-admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode-off.csv")" "${BENCH_DB}_off")/template-groups" \
-  '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
-save_gateway OFF
-warm_until_quiet KIND=register-template KEYS="$WORK/transcode-off.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
-use_gateway MAIN
-load KIND=register-template KEYS="$WORK/transcode.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=20 LABEL=warmup-relay-on >/dev/null
+# --- 5. the relay publishing every job to RabbitMQ vs the relay off: two fresh gateways, alternating -----------
+# Both fresh, each on a fresh database with one account and a template group: the main gateway's database has grown
+# by every phase before, which would slow its registrations whether the relay runs or not.
+log "5. RegisterMedia with a template group: relay on vs relay off (two fresh gateways, own databases)"
+relay_gateway() { # NAME extra-JVM-options -> started, provisioned ($WORK/transcode-NAME.csv), warm, saved under NAME
+  psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null
+  GATEWAY_DB="${BENCH_DB}_$1" GATEWAY_LOG="$WORK/gateway-relay-$1.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS $2" start_gateway
+  ADMIN_BASE=$(admin_base) || die "no admin API on gateway $1"
+  provision_accounts 1 1000000 "transcode-$1-$RUN_ID" "$WORK/transcode-$1.csv"
+  admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode-$1.csv")" "${BENCH_DB}_$1")/template-groups" \
+    '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
+  warm_until_quiet KIND=register-template KEYS="$WORK/transcode-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
+  save_gateway "$1"
+}
+relay_gateway on ""
+relay_gateway off "-Dvod.transcode.relay.enabled=false"
+use_gateway on
 PUBLISHED0=$(metric vod_transcode_relay_published_total)
 RELAY_T0=$(date +%s.%N)
-alternate "MAIN KIND=register-template KEYS=$WORK/transcode.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
-          "OFF KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+alternate "on KIND=register-template KEYS=$WORK/transcode-on.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+          "off KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+use_gateway on
 RELAY_ON=$ALT_A; RELAY_OFF=$ALT_B
 RELAY_ON_CPU=$(us_per "$ALT_A_T" "$(field "$RELAY_ON" requests)"); RELAY_OFF_CPU=$(us_per "$ALT_B_T" "$(field "$RELAY_OFF" requests)")
 R5=$(ratio "$(field "$RELAY_ON" throughput)" "$(field "$RELAY_OFF" throughput)")
-use_gateway OFF; stop_gateway; use_gateway MAIN; OFF_PID=
+use_gateway off; stop_gateway; use_gateway on; off_PID=
 drain_relay() { for _ in $(seq 1 120); do [[ $(metric vod_transcode_backlog_jobs) == 0 ]] && break; sleep 1; done; }
 # The relay's lag from the jobs themselves: created (by the registration) to dispatched (marked after the broker's
 # confirms), p99 and max in ms over the jobs created since a time
 relay_lag() { # epoch-seconds -> "p99 max jobs"
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt -F' ' -c "SELECT
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${BENCH_DB}_on" -qAt -F' ' -c "SELECT
     round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM dispatched_at - created_at))),
     round(1000 * max(extract(epoch FROM dispatched_at - created_at))), count(*)
     FROM transcode_job WHERE created_at >= to_timestamp($1) AND dispatched_at IS NOT NULL"
@@ -571,16 +571,18 @@ read -r RELAY_MAX_LAG_P99 RELAY_MAX_LAG_MAX RELAY_MAX_JOBS <<<"$(relay_lag "$REL
 # relay that keeps up shows its own lag
 RELAY_HALF_RATE=$(awk -v r="$(field "$RELAY_ON" throughput)" 'BEGIN{printf "%.0f", r/2}')
 RELAY_T1=$(date +%s.%N)
-RELAY_HALF=$(load KIND=register-template KEYS="$WORK/transcode.csv" MODE=open RATE="$RELAY_HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=relay-half)
+RELAY_HALF=$(load KIND=register-template KEYS="$WORK/transcode-on.csv" MODE=open RATE="$RELAY_HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=relay-half)
 drain_relay
 RELAY_BACKLOG=$(metric vod_transcode_backlog_jobs)
 RELAY_PUBLISHED=$(($(metric vod_transcode_relay_published_total) - PUBLISHED0))
 read -r RELAY_LAG_P99_MS RELAY_LAG_MAX_MS RELAY_HALF_JOBS <<<"$(relay_lag "$RELAY_T1")"
+stop_gateway; on_PID=
 
 # --- 6. memory and throughput: these JVM settings vs REFERENCE_JAVA_OPTS, two fresh gateways, alternating -------
 # Both fresh, on fresh databases, under the same load: the main gateway has run every phase (the S3 client, the
 # media reads) on a database grown by them, so it is compared with neither.
 log "6. RegisterMedia with GATEWAY_JAVA_OPTS ($GATEWAY_JAVA_OPTS) vs REFERENCE_JAVA_OPTS ($REFERENCE_JAVA_OPTS)"
+use_gateway MAIN
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
 RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES"); RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
 [[ "$NMT" == 1 ]] && jcmd "$GATEWAY_PID" VM.native_memory summary >"$WORK/nmt.txt" 2>&1 && log "native memory: $WORK/nmt.txt"
@@ -646,7 +648,7 @@ SUMMARY="$WORK/summary.md"
   echo
   echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per slice, the two sides of each ratio alternating ROUNDS=${ROUNDS} times, WARMUP=${WARMUP}s (warmed ${WARMED}s until the JIT used ${JIT_LAST}% < JIT_QUIET=${JIT_QUIET}% of the gateway's CPU, or WARMUP_MAX=${WARMUP_MAX}s), CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\", REFERENCE_JAVA_OPTS=\"$REFERENCE_JAVA_OPTS\")"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version') (synchronous_commit=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW synchronous_commit')); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
-  echo "Accounts: $ACCOUNTS_NOTE; $VERIFIED_ACCOUNTS with a verified location; 1 with a template group (and 1 on the relay-off gateway)"
+  echo "Accounts: $ACCOUNTS_NOTE; $VERIFIED_ACCOUNTS with a verified location; phases 5 and 6 on fresh gateways and databases of their own"
   echo
   echo "**The targets** (issues 14, 15, 16, 18):"
   echo
@@ -657,7 +659,7 @@ SUMMARY="$WORK/summary.md"
   echo "| gateway CPU per RegisterMedia call ÷ PostgreSQL CPU per call | $MAX_CPU µs ÷ $MAX_PG_US µs = **$CPU_RATIO** | ≤ 0.25: $(verdict "$CPU_RATIO" 0.25 le) |"
   echo "| gateway CPU per throttled call ÷ per trivial call | $HOT_CPU µs ÷ $TRIVIAL_CPU µs = **$THROTTLE_RATIO** | ≤ 1.2: $(verdict "$THROTTLE_RATIO" 1.2 le) |"
   echo "| hot-account throughput ÷ trivial throughput (ratio 2) | $(field "$HOT" throughput) ÷ $(field "$TRIVIAL" throughput) = **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
-  echo "| resident memory, peak (GATEWAY_JAVA_OPTS) | **$RSS_PEAK_MB MiB** over phases 1–5 (every feature used); **$PHASE6_RSS_MB MiB** in phase 6 (RegisterMedia only; REFERENCE_JAVA_OPTS under the same load: $REF_RSS_PEAK_MB MiB) | ≤ 256: $(verdict "$RSS_PEAK_MB" 256 le) |"
+  echo "| resident memory, peak (GATEWAY_JAVA_OPTS) | **$RSS_PEAK_MB MiB** over phases 1–4 (every feature but the relay used); **$PHASE6_RSS_MB MiB** in phase 6 (RegisterMedia only; REFERENCE_JAVA_OPTS under the same load: $REF_RSS_PEAK_MB MiB) | ≤ 256: $(verdict "$RSS_PEAK_MB" 256 le) |"
   echo "| … its RegisterMedia throughput ÷ REFERENCE_JAVA_OPTS's (two fresh gateways, alternating) | $(field "$MEM_CHOSEN" throughput) ÷ $(field "$MEM_REF" throughput) = **$R6** (gateway CPU per call $MEM_CHOSEN_CPU µs vs $MEM_REF_CPU µs) | ≥ 0.95: $(verdict "$R6" 0.95 ge) |"
   echo "| JVM start to ready (\`/q/health/ready\`), median of $STARTS | **$STARTUP_BEST ms** (without AppCDS: $STARTUP_MS ms, runs ${STARTUP_LIST% }; with: $STARTUP_CDS_MS ms, ${CDS_LIST% }; first start on the empty database, migrations included: $FIRST_READY_MS ms) | ≤ 1500: $(verdict "$STARTUP_BEST" 1500 le) |"
   echo "| bytes allocated per RegisterMedia call | **$MAX_ALLOC B** (throttled call $HOT_ALLOC B, trivial $TRIVIAL_ALLOC B, GetVideoInfo $GET_ALLOC B) | halved from the first measurement |"

@@ -136,6 +136,27 @@ class KubernetesManifestsTest {
         assertProbe(variant, gateway.getReadinessProbe(), health + APP.value("quarkus.smallrye-health.readiness-path", env, "ready"), management);
     }
 
+    /**
+     * The image runs with deployment/jvm-options; besides the heap the JVM holds about 310 MiB (metaspace, code,
+     * threads, the collector: the benchmark's peak resident memory, 436 MiB with a 128 MiB heap, docs/benchmarks.md).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void memoryLimitLeavesRoomForTheJvmBesidesItsHeap(String name) throws java.io.IOException {
+        String xmx = java.nio.file.Files.readAllLines(java.nio.file.Path.of("deployment/jvm-options")).stream()
+                .map(String::trim).filter(o -> o.startsWith("-Xmx")).findFirst().orElseThrow().substring(4).toLowerCase();
+        long unit = switch (xmx.charAt(xmx.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+        };
+        long heap = Long.parseLong(xmx.replaceAll("[kmg]$", "")) * unit;
+        long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                Variant.of(name).gateway().getResources().getLimits().get("memory")).longValue();
+        assertThat(limit).isGreaterThanOrEqualTo(heap + (384L << 20));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "dev", "prod"})
     void podRunsAsNonRootOnAReadOnlyFilesystem(String name) {
