@@ -52,7 +52,9 @@ cleanup() {
   stop_gateway
   [[ -n "${S3_PID:-}" ]] && kill "$S3_PID" 2>/dev/null || true
   [[ "${KEEP_DB:-0}" == 1 ]] || rm -rf "$WORK/s3"
-  rabbitmqctl delete_queue "$BENCH_QUEUE" >/dev/null 2>&1 || true
+  for queue in "$BENCH_QUEUE" vod.bench.results vod.bench.results.dead; do
+    rabbitmqctl delete_queue "$queue" >/dev/null 2>&1 || true
+  done
   drop_database
   for db in "${BENCH_DB}_ref" "${BENCH_DB}_chosen" "${BENCH_DB}_on" "${BENCH_DB}_off"; do
     psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
