@@ -203,7 +203,6 @@ profile_stop() {
 # a second gateway compared with a warm one must be as warm, or the comparison measures the JIT.
 warm_until_quiet() { # load-args...
   local warmed=0 j0 t0 share
-  # shellcheck disable=SC2086
   load "$@" DURATION="$WARMUP" LABEL=warmup-second >/dev/null; warmed=$WARMUP
   while :; do
     j0=$(jit_ticks); t0=$(gateway_ticks)
@@ -586,7 +585,7 @@ stop_gateway; on_PID=
 log "6. RegisterMedia with GATEWAY_JAVA_OPTS ($GATEWAY_JAVA_OPTS) vs REFERENCE_JAVA_OPTS ($REFERENCE_JAVA_OPTS)"
 use_gateway MAIN
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
-RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES"); RSS_END_MB=$(tail -1 "$RSS_SAMPLES" | awk '{printf "%.0f", $1/1024}')
+RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES")
 [[ "$NMT" == 1 ]] && jcmd "$GATEWAY_PID" VM.native_memory summary >"$WORK/nmt.txt" 2>&1 && log "native memory: $WORK/nmt.txt"
 fresh_gateway() { # NAME java-options -> started, provisioned ($WORK/keys-NAME.csv), warm, saved under NAME
   psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The result consumer's connection (and channel) to RabbitMQ through the Vert.x RabbitMQ client, with the whole
- * topology declared on connect (the relay publishes through {@link JobPublisher}). The client's own reconnection is off: after a failure the owner calls {@link #reset()} and the next
- * {@link #connected()} opens a fresh connection, so a half-dead channel is never reused.
+ * topology declared on connect (the relay publishes through {@link JobPublisher}). The client's own reconnection is
+ * off: after a failure the owner calls {@link #reset()} and the next {@link #connected()} opens a fresh connection,
+ * so a half-dead channel is never reused.
  */
 final class Broker {
 

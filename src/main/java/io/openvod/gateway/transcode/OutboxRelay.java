@@ -35,7 +35,7 @@ final class OutboxRelay {
 
     private final String name;
     private final Pool pool;
-    private final JobPublisher broker;
+    private final JobPublisher publisher;
     private final TranscodeConfig.Relay config;
     private final RelayMetrics metrics;
     private final SourceUrls sourceUrls;
@@ -45,11 +45,11 @@ final class OutboxRelay {
     private Thread thread;
     private long backlogReadAt;
 
-    OutboxRelay(String name, Pool pool, JobPublisher broker, TranscodeConfig.Relay config, RelayMetrics metrics,
+    OutboxRelay(String name, Pool pool, JobPublisher publisher, TranscodeConfig.Relay config, RelayMetrics metrics,
             SourceUrls sourceUrls) {
         this.name = name;
         this.pool = pool;
-        this.broker = broker;
+        this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
         this.sourceUrls = sourceUrls;
@@ -68,7 +68,7 @@ final class OutboxRelay {
         if (thread != null) {
             thread.join(10_000);
         }
-        broker.reset();
+        publisher.reset();
         pool.closeAndAwait();
     }
 
@@ -92,7 +92,7 @@ final class OutboxRelay {
                 brokerUp = false;
                 LOG.warnf("Transcode relay %s: %s; jobs stay Pending and are retried in %s", name, describe(e),
                         config.retryInterval());
-                broker.reset();
+                publisher.reset();
                 wait = config.retryInterval();
             }
             readBacklog();
@@ -139,7 +139,7 @@ final class OutboxRelay {
     private void publish(List<Row> jobs) {
         List<JobPublisher.Message> messages = jobs.stream().map(this::message).toList();
         try {
-            broker.publishConfirmed(messages);
+            publisher.publishConfirmed(messages);
         } catch (Exception e) {
             metrics.unconfirmed(messages.size());
             throw new BrokerUnavailable(e);

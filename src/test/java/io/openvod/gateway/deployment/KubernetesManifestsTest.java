@@ -137,8 +137,9 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * The image runs with deployment/jvm-options; besides the heap the JVM holds about 310 MiB (metaspace, code,
-     * threads, the collector: the benchmark's peak resident memory, 436 MiB with a 128 MiB heap, docs/benchmarks.md).
+     * The image runs with deployment/jvm-options; besides the heap the JVM held up to about 300 MiB in the benchmark
+     * (metaspace, code, symbols, the collector, libraries: peak resident memory minus the 128 MiB heap,
+     * docs/benchmarks.md, "Where the memory goes").
      */
     @ParameterizedTest
     @ValueSource(strings = {"base", "dev", "prod"})
