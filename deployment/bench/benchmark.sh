@@ -11,7 +11,8 @@
 #      beside a second gateway with the relay off;
 #   6. resident memory, and throughput beside a second gateway with REFERENCE_JAVA_OPTS (-Xmx512m);
 #   7. start-up: JVM launch to /q/health/ready, with and without the AppCDS archive.
-# Every phase is bounded in time, and the only target is 127.0.0.1. Usage: deployment/bench/benchmark.sh
+# Every phase is bounded in time, and the only target is 127.0.0.1. Usage: deployment/bench/benchmark.sh, or e.g.
+# PHASES="4 5" deployment/bench/benchmark.sh for phases 4 and 5 alone (with the setup they need).
 # Settings (environment): see the README section "Load tests and benchmark".
 set -euo pipefail
 
@@ -36,8 +37,16 @@ VERIFIED_ACCOUNTS=${VERIFIED_ACCOUNTS:-8}           # accounts whose storage loc
 STARTS=${STARTS:-3}                                 # start-up measurements per variant (phase 7); the median counts
 PROFILE=${PROFILE:-0}                               # 1: a JFR recording (settings=profile) of the gateway per phase
 NMT=${NMT:-0}                                       # 1: native memory tracking in the main gateway, summary after phase 6
+PHASES=${PHASES:-1 2 3 4 5 6 7}                     # which numbered phases run, e.g. "4 5"; setup and report follow
 # shellcheck source=lib.sh
 source "$ROOT/deployment/bench/lib.sh"
+
+# The phases run in their numbered order whatever the order (or commas) in PHASES; the report shows only theirs.
+PHASES_GIVEN=$PHASES
+PHASES=$(tr -s ', ' '\n' <<<"$PHASES" | sed '/^$/d' | sort -nu | paste -sd' ')
+[[ "$PHASES" =~ ^[1-7]( [1-7])*$ ]] || die "PHASES must list phases 1 to 7, e.g. PHASES=\"4 5\": got \"$PHASES_GIVEN\""
+want() { [[ " $PHASES " == *" $1 "* ]]; } # phase -> whether it runs
+want_any() { local n; for n in "$@"; do want "$n" && return 0; done; return 1; } # phases -> whether one of them runs
 
 mkdir -p "$WORK"
 RUN_ID=$(date +%s)
@@ -103,6 +112,14 @@ pg_ticks() {
   done
   postmaster=$(pgrep -o -x postgres || true)
   [[ -n "$postmaster" ]] && total=$((total + $(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)))
+  echo "$total"
+}
+# RabbitMQ's CPU (its Erlang VM), in clock ticks: phase 5 reports what the relay's publishing costs the broker
+mq_ticks() {
+  local pid total=0
+  for pid in $(pgrep -f beam.smp || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
   echo "$total"
 }
 us_per() { # ticks count -> microseconds of CPU per unit ("n/a" without ticks)
@@ -222,19 +239,25 @@ proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # (gateway CPU ticks of the gateway each side ran on), <A>_ALLOC/<B>_ALLOC (bytes allocated by it).
 # Each side is "NAME GATEWAY load-args..." given as a string; the gateway is a name saved with save_gateway.
 alternate() { # sideA sideB
-  local round side name gw args lines t a
-  for name in A B; do printf -v "ALT_${name}_LINES" %s ""; printf -v "ALT_${name}_T" %s 0; printf -v "ALT_${name}_ALLOC" %s 0; done
+  local round side name gw args lines t a p m j
+  for name in A B; do
+    printf -v "ALT_${name}_LINES" %s ""
+    for total in T ALLOC PG MQ JIT; do printf -v "ALT_${name}_${total}" %s 0; done
+  done
   for round in $(seq 1 "$ROUNDS"); do
     for side in A B; do
       if [[ $side == A ]]; then read -r gw args <<<"$1"; else read -r gw args <<<"$2"; fi
       args=${args//\{round\}/$round}
       use_gateway "$gw"
-      t=$(gateway_ticks); a=$(allocated_bytes)
+      t=$(gateway_ticks); a=$(allocated_bytes); p=$(pg_ticks); m=$(mq_ticks); j=$(jit_ticks)
       # shellcheck disable=SC2086 # args is a list of KEY=VALUE settings
       lines="$(load $args LABEL="alt-$side-$round")"
       name="ALT_${side}_LINES"; printf -v "$name" %s "${!name}${lines}"$'\n'
       name="ALT_${side}_T"; printf -v "$name" %s $((${!name} + $(gateway_ticks) - t))
       name="ALT_${side}_ALLOC"; printf -v "$name" %s $((${!name} + $(allocated_bytes) - a))
+      name="ALT_${side}_PG"; printf -v "$name" %s $((${!name} + $(pg_ticks) - p))
+      name="ALT_${side}_MQ"; printf -v "$name" %s $((${!name} + $(mq_ticks) - m))
+      name="ALT_${side}_JIT"; printf -v "$name" %s $((${!name} + $(jit_ticks) - j))
     done
   done
   use_gateway MAIN
@@ -320,10 +343,13 @@ account_id_of() { # access-key-id [database] -> account id
 build_gateway
 # The AppCDS archive phase 7 compares with: Quarkus stops after its static init when quarkus.appcds.generate is set,
 # and the JVM writes the classes loaded so far (as the training run in Dockerfile.jvm does)
-rm -f "$ROOT/target/quarkus-app/app-cds.jsa"
-java $GATEWAY_JAVA_OPTS -XX:ArchiveClassesAtExit="$ROOT/target/quarkus-app/app-cds.jsa" -Dquarkus.appcds.generate=true \
-  -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/appcds.log" 2>&1 || log "no AppCDS archive (log: $WORK/appcds.log)"
-build_load_tests
+if want 7; then
+  rm -f "$ROOT/target/quarkus-app/app-cds.jsa"
+  java $GATEWAY_JAVA_OPTS -XX:ArchiveClassesAtExit="$ROOT/target/quarkus-app/app-cds.jsa" -Dquarkus.appcds.generate=true \
+    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/appcds.log" 2>&1 || log "no AppCDS archive (log: $WORK/appcds.log)"
+fi
+# The load generator: every phase but 7 loads a gateway
+if want_any 1 2 3 4 5 6; then build_load_tests; fi
 create_database
 BENCH_QUEUE="vod.bench.jobs.$RUN_ID"
 # The relay publishes to a queue of this run's own, deleted at the end (nothing consumes it during the run).
@@ -333,19 +359,22 @@ GATEWAY_EXTRA_OPTS="$BROKER_OPTS $NMT_OPTS" start_gateway
 FIRST_READY_MS=$READY_MS
 provision_or_demo "$ACCOUNTS" "$RUN_ID"
 save_gateway MAIN
-start_s3
-# Accounts whose storage location (the S3 server, path-style) has a connection, so every new file is checked
-: >"$WORK/verified.csv"
-for i in $(seq 1 "$VERIFIED_ACCOUNTS"); do
-  provision_accounts 1 1000000 "verified-$RUN_ID-$i" "$WORK/one.csv"
-  IFS=, read -r key secret _ <"$WORK/one.csv"
-  id=$(account_id_of "$key")
-  admin_post "/admin/accounts/$id/storage-locations" "{\"host\":\"127.0.0.1:$S3_PORT\"}" >/dev/null || die "verified location"
-  curl -sf -X PUT -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"endpoint\":\"http://127.0.0.1:$S3_PORT\",\"region\":\"us-east-1\",\"bucket\":\"bench\",\"addressingStyle\":\"path\",\"accessKeyId\":\"$S3_KEY\",\"accessKeySecret\":\"$S3_SECRET\"}" \
-    "$ADMIN_BASE/admin/accounts/$id/storage-locations/127.0.0.1:$S3_PORT/connection" >/dev/null || die "storage connection"
-  echo "$key,$secret,127.0.0.1:$S3_PORT/bench" >>"$WORK/verified.csv"
-done
+# S3Proxy, and accounts whose storage location (the S3 server, path-style) has a connection, so every new file is
+# checked: phase 4's alone
+if want 4; then
+  start_s3
+  : >"$WORK/verified.csv"
+  for i in $(seq 1 "$VERIFIED_ACCOUNTS"); do
+    provision_accounts 1 1000000 "verified-$RUN_ID-$i" "$WORK/one.csv"
+    IFS=, read -r key secret _ <"$WORK/one.csv"
+    id=$(account_id_of "$key")
+    admin_post "/admin/accounts/$id/storage-locations" "{\"host\":\"127.0.0.1:$S3_PORT\"}" >/dev/null || die "verified location"
+    curl -sf -X PUT -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"endpoint\":\"http://127.0.0.1:$S3_PORT\",\"region\":\"us-east-1\",\"bucket\":\"bench\",\"addressingStyle\":\"path\",\"accessKeyId\":\"$S3_KEY\",\"accessKeySecret\":\"$S3_SECRET\"}" \
+      "$ADMIN_BASE/admin/accounts/$id/storage-locations/127.0.0.1:$S3_PORT/connection" >/dev/null || die "storage connection"
+    echo "$key,$secret,127.0.0.1:$S3_PORT/bench" >>"$WORK/verified.csv"
+  done
+fi
 # --- optionally wait for the machine to quieten (a shared machine's other work distorts every figure) -------
 if [[ -n "${QUIET_LOAD:-}" ]]; then
   for _ in $(seq 1 $(( ${QUIET_WAIT:-300} / 5 ))); do
@@ -359,109 +388,122 @@ LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$RSS_SAMPLES"
 SAMPLER_PID=$(rss_sampler "$GATEWAY_PID" "$RSS_SAMPLES")
 # --- warm-up ----------------------------------------------------------------------------------------------
-log "warming up for ${WARMUP}s"
-load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup >/dev/null
-# Rounds of every phase's load, so the compiled code has seen all three paths (switching paths later would make
-# the JIT throw away and redo code in the middle of a measurement), until the compilers are quiet.
-WARMED=$WARMUP
-while :; do
-  j0=$(jit_ticks); t0=$(gateway_ticks)
-  load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=8 LABEL=warmup-round >/dev/null
-  load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-round-hot >/dev/null
-  load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-round-trivial >/dev/null
-  WARMED=$((WARMED + 14)); JIT_LAST=$(jit_share "$j0" "$t0")
-  log "warm-up: ${WARMED}s; the JIT compilers used ${JIT_LAST}% of the gateway's CPU in the last round"
-  if (( JIT_LAST < JIT_QUIET || WARMED + 14 > WARMUP_MAX )); then break; fi
-done
+# Of the main gateway, which phases 1-4 load: 5 and 6 warm gateways of their own, 7 only starts one.
+if want_any 1 2 3 4; then
+  log "warming up for ${WARMUP}s"
+  load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$WARMUP" LABEL=warmup >/dev/null
+  # Rounds of every phase's load, so the compiled code has seen all three paths (switching paths later would make
+  # the JIT throw away and redo code in the middle of a measurement), until the compilers are quiet.
+  WARMED=$WARMUP
+  while :; do
+    j0=$(jit_ticks); t0=$(gateway_ticks)
+    load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=8 LABEL=warmup-round >/dev/null
+    load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-round-hot >/dev/null
+    load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=3 LABEL=warmup-round-trivial >/dev/null
+    WARMED=$((WARMED + 14)); JIT_LAST=$(jit_share "$j0" "$t0")
+    log "warm-up: ${WARMED}s; the JIT compilers used ${JIT_LAST}% of the gateway's CPU in the last round"
+    if (( JIT_LAST < JIT_QUIET || WARMED + 14 > WARMUP_MAX )); then break; fi
+  done
+fi
 
-# pgbench's scripts: the hot path's own SQL, read out of the repository at run time
-java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
-  "$ROOT/src/main/resources/sql" "$WORK"
-IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
-PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
-  -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
-NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
+# pgbench's scripts: the hot path's own SQL, read out of the repository at run time (phases 1 and 3 run pgbench)
+if want_any 1 3; then
+  java -cp "$(cat "$WORK/loadtest.classpath")" io.openvod.loadtest.bench.HotPathSql \
+    "$ROOT/src/main/resources/sql" "$WORK"
+  IFS=, read -r _ _ PG_HOST_NAME <"$WORK/keys.csv"
+  PG_ACCOUNT_ID=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt \
+    -c "SELECT account_id FROM storage_location WHERE host = '$PG_HOST_NAME'")
+  NULLS="{$(printf 'NULL,%.0s' $(seq 2 "$FILES"))NULL}"
+fi
 
-# --- 1. RegisterMedia at its maximum, alternating with pgbench running the same SQL with the gateway idle ------
 # The two sides of each ratio alternate, each run ROUNDS times for DURATION seconds, so that the shared machine's
 # drift over a run (other tenants, PostgreSQL's checkpoints) falls on both sides alike. Not shorter slices: pgbench
 # runs of 5 s made 15-25 % fewer transactions per second than runs of 15 s, back to back on the same database.
 SLICE=$DURATION
-log "1. RegisterMedia maximum vs pgbench (src/main/resources/sql/register/insert-new.sql, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
-profile_start register-max
-MAX_LINES=""; PG_TPS_LIST=""
-GW_T=0; GW_J=0; GW_A=0; MAX_PG_T=0; MAX_B=0; MAX_I=0; PG_TX=0; PGB_PG_T=0; PGB_B=0; PGB_I=0
-for round in $(seq 1 "$ROUNDS"); do
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
-  MAX_LINES+="$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="register-max-$round")"$'\n'
-  read -r b i <<<"$(cpu_delta "$c0")"; MAX_B=$((MAX_B + b)); MAX_I=$((MAX_I + i))
-  GW_T=$((GW_T + $(gateway_ticks) - t0)); GW_J=$((GW_J + $(jit_ticks) - j0)); MAX_PG_T=$((MAX_PG_T + $(pg_ticks) - p0))
-  GW_A=$((GW_A + $(allocated_bytes) - a0))
-  c0=$(cpu_snapshot); p0=$(pg_ticks)
-  PG_TPS_LIST+="$(pgbench_tps pgbench-register-new.sql "$SLICE") "
-  read -r b i <<<"$(cpu_delta "$c0")"; PGB_B=$((PGB_B + b)); PGB_I=$((PGB_I + i)); PGB_PG_T=$((PGB_PG_T + $(pg_ticks) - p0))
-  PG_TX=$((PG_TX + $(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-register-new.sql.out")))
-done
-profile_stop register-max
-MAX=$(combine <<<"$MAX_LINES"); log "$MAX"
-MAX_RPS=$(field "$MAX" throughput)
-MAX_REQUESTS=$(field "$MAX" requests)
-MAX_BUSY=$(busy_percent "$MAX_B" "$MAX_I"); MAX_CPU=$(us_per "$GW_T" "$MAX_REQUESTS")
-MAX_JIT=$(percent "$GW_J" "$GW_T")
-MAX_ALLOC=$(per_call "$GW_A" "$MAX_REQUESTS")
-MAX_PG_US=$(us_per "$MAX_PG_T" "$MAX_REQUESTS")
-MAX_GEN_US=$(awk -v s="$(field "$MAX" generator_cpu_s)" -v n="$MAX_REQUESTS" 'BEGIN{printf "%.0f", (n>0 ? s*1e6/n : 0)}')
-# The three parts, not the machine's busy time: that would also count the start of each slice's generator JVM.
-MAX_PARTS_US=$(awk -v a="$MAX_PG_US" -v b="$MAX_CPU" -v c="$MAX_GEN_US" 'BEGIN{if (a == "n/a") print "n/a"; else printf "%.0f", a + b + c}')
-PG_FULL=$(awk -v l="$PG_TPS_LIST" 'BEGIN{n = split(l, t, " "); for (k = 1; k <= n; k++) s += t[k]; printf "%.1f", (n ? s / n : 0)}')
-PG_BUSY=$(busy_percent "$PGB_B" "$PGB_I")
-PGBENCH_PG_US=$(us_per "$PGB_PG_T" "$PG_TX"); PGBENCH_MACHINE_US=$(us_per "$PGB_B" "$PG_TX")
-PG_GEN=$(pgbench_tps pgbench-generate.sql)
-# pgbench cannot make strings itself, so each transaction first asks PostgreSQL for its new FileURLs. That query
-# is timed on its own and taken out, which only raises the ceiling (a stricter ratio).
-PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
-# The database's own latency at the half rate the gateway is held to below: the floor under the gateway's p99.
-HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
-PG_HALF_P99=$(pgbench_p99_at "$HALF_RATE" pgbench-register-new.sql)
 
-profile_start register-half
-cpu0=$(cpu_snapshot)
-scrape_histogram >"$WORK/histogram.before"
-HALF=$(load KIND=register-new MODE=open RATE="$HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-half)
-HALF_BUSY=$(cpu_busy_since "$cpu0")
-scrape_histogram >"$WORK/histogram.after"
-HALF_SERVER_P99=$(histogram_p99_ms "$WORK/histogram.before" "$WORK/histogram.after")
-profile_stop register-half
+# --- 1. RegisterMedia at its maximum, alternating with pgbench running the same SQL with the gateway idle ------
+if want 1; then
+  log "1. RegisterMedia maximum vs pgbench (src/main/resources/sql/register/insert-new.sql, $DB_POOL_SIZE connections): $ROUNDS rounds of ${SLICE}s each"
+  profile_start register-max
+  MAX_LINES=""; PG_TPS_LIST=""
+  GW_T=0; GW_J=0; GW_A=0; MAX_PG_T=0; MAX_B=0; MAX_I=0; PG_TX=0; PGB_PG_T=0; PGB_B=0; PGB_I=0
+  for round in $(seq 1 "$ROUNDS"); do
+    c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
+    MAX_LINES+="$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="register-max-$round")"$'\n'
+    read -r b i <<<"$(cpu_delta "$c0")"; MAX_B=$((MAX_B + b)); MAX_I=$((MAX_I + i))
+    GW_T=$((GW_T + $(gateway_ticks) - t0)); GW_J=$((GW_J + $(jit_ticks) - j0)); MAX_PG_T=$((MAX_PG_T + $(pg_ticks) - p0))
+    GW_A=$((GW_A + $(allocated_bytes) - a0))
+    c0=$(cpu_snapshot); p0=$(pg_ticks)
+    PG_TPS_LIST+="$(pgbench_tps pgbench-register-new.sql "$SLICE") "
+    read -r b i <<<"$(cpu_delta "$c0")"; PGB_B=$((PGB_B + b)); PGB_I=$((PGB_I + i)); PGB_PG_T=$((PGB_PG_T + $(pg_ticks) - p0))
+    PG_TX=$((PG_TX + $(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-register-new.sql.out")))
+  done
+  profile_stop register-max
+  MAX=$(combine <<<"$MAX_LINES"); log "$MAX"
+  MAX_RPS=$(field "$MAX" throughput)
+  MAX_REQUESTS=$(field "$MAX" requests)
+  MAX_BUSY=$(busy_percent "$MAX_B" "$MAX_I"); MAX_CPU=$(us_per "$GW_T" "$MAX_REQUESTS")
+  MAX_JIT=$(percent "$GW_J" "$GW_T")
+  MAX_ALLOC=$(per_call "$GW_A" "$MAX_REQUESTS")
+  MAX_PG_US=$(us_per "$MAX_PG_T" "$MAX_REQUESTS")
+  MAX_GEN_US=$(awk -v s="$(field "$MAX" generator_cpu_s)" -v n="$MAX_REQUESTS" 'BEGIN{printf "%.0f", (n>0 ? s*1e6/n : 0)}')
+  # The three parts, not the machine's busy time: that would also count the start of each slice's generator JVM.
+  MAX_PARTS_US=$(awk -v a="$MAX_PG_US" -v b="$MAX_CPU" -v c="$MAX_GEN_US" 'BEGIN{if (a == "n/a") print "n/a"; else printf "%.0f", a + b + c}')
+  PG_FULL=$(awk -v l="$PG_TPS_LIST" 'BEGIN{n = split(l, t, " "); for (k = 1; k <= n; k++) s += t[k]; printf "%.1f", (n ? s / n : 0)}')
+  PG_BUSY=$(busy_percent "$PGB_B" "$PGB_I")
+  PGBENCH_PG_US=$(us_per "$PGB_PG_T" "$PG_TX"); PGBENCH_MACHINE_US=$(us_per "$PGB_B" "$PG_TX")
+  PG_GEN=$(pgbench_tps pgbench-generate.sql)
+  # pgbench cannot make strings itself, so each transaction first asks PostgreSQL for its new FileURLs. That query
+  # is timed on its own and taken out, which only raises the ceiling (a stricter ratio).
+  PG_CEILING=$(awk -v f="$PG_FULL" -v g="$PG_GEN" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
+  # The database's own latency at the half rate the gateway is held to below: the floor under the gateway's p99.
+  HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN{printf "%.0f", r/2}')
+  PG_HALF_P99=$(pgbench_p99_at "$HALF_RATE" pgbench-register-new.sql)
+
+  profile_start register-half
+  cpu0=$(cpu_snapshot)
+  scrape_histogram >"$WORK/histogram.before"
+  HALF=$(load KIND=register-new MODE=open RATE="$HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-half)
+  HALF_BUSY=$(cpu_busy_since "$cpu0")
+  scrape_histogram >"$WORK/histogram.after"
+  HALF_SERVER_P99=$(histogram_p99_ms "$WORK/histogram.before" "$WORK/histogram.after")
+  profile_stop register-half
+fi
 
 # --- 2. one hot account over its limit vs a trivial endpoint, alternating ------------------------------------
-log "2. hot account vs trivial endpoint"
-profile_start hot-trivial
-HOT_LINES=""; TRIVIAL_LINES=""
-HOT_T=0; HOT_J=0; HOT_A=0; HOT_B=0; HOT_I=0; TRIVIAL_T=0; TRIVIAL_J=0; TRIVIAL_A=0; TRIVIAL_B=0; TRIVIAL_I=0
-for round in $(seq 1 "$ROUNDS"); do
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
-  HOT_LINES+="$(load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="hot-account-$round")"$'\n'
-  read -r b i <<<"$(cpu_delta "$c0")"; HOT_B=$((HOT_B + b)); HOT_I=$((HOT_I + i))
-  HOT_T=$((HOT_T + $(gateway_ticks) - t0)); HOT_J=$((HOT_J + $(jit_ticks) - j0)); HOT_A=$((HOT_A + $(allocated_bytes) - a0))
-  c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
-  TRIVIAL_LINES+="$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="trivial-$round")"$'\n'
-  read -r b i <<<"$(cpu_delta "$c0")"; TRIVIAL_B=$((TRIVIAL_B + b)); TRIVIAL_I=$((TRIVIAL_I + i))
-  TRIVIAL_T=$((TRIVIAL_T + $(gateway_ticks) - t0)); TRIVIAL_J=$((TRIVIAL_J + $(jit_ticks) - j0)); TRIVIAL_A=$((TRIVIAL_A + $(allocated_bytes) - a0))
-done
-profile_stop hot-trivial
-HOT=$(combine <<<"$HOT_LINES"); log "$HOT"
-TRIVIAL=$(combine <<<"$TRIVIAL_LINES"); log "$TRIVIAL"
-HOT_BUSY=$(busy_percent "$HOT_B" "$HOT_I"); HOT_CPU=$(us_per "$HOT_T" "$(field "$HOT" requests)")
-HOT_JIT=$(percent "$HOT_J" "$HOT_T"); HOT_ALLOC=$(per_call "$HOT_A" "$(field "$HOT" requests)")
-TRIVIAL_BUSY=$(busy_percent "$TRIVIAL_B" "$TRIVIAL_I"); TRIVIAL_CPU=$(us_per "$TRIVIAL_T" "$(field "$TRIVIAL" requests)")
-TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T"); TRIVIAL_ALLOC=$(per_call "$TRIVIAL_A" "$(field "$TRIVIAL" requests)")
+if want 2; then
+  log "2. hot account vs trivial endpoint"
+  profile_start hot-trivial
+  HOT_LINES=""; TRIVIAL_LINES=""
+  HOT_T=0; HOT_J=0; HOT_A=0; HOT_B=0; HOT_I=0; TRIVIAL_T=0; TRIVIAL_J=0; TRIVIAL_A=0; TRIVIAL_B=0; TRIVIAL_I=0
+  for round in $(seq 1 "$ROUNDS"); do
+    c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
+    HOT_LINES+="$(load KIND=register-hot MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="hot-account-$round")"$'\n'
+    read -r b i <<<"$(cpu_delta "$c0")"; HOT_B=$((HOT_B + b)); HOT_I=$((HOT_I + i))
+    HOT_T=$((HOT_T + $(gateway_ticks) - t0)); HOT_J=$((HOT_J + $(jit_ticks) - j0)); HOT_A=$((HOT_A + $(allocated_bytes) - a0))
+    c0=$(cpu_snapshot); t0=$(gateway_ticks); j0=$(jit_ticks); a0=$(allocated_bytes)
+    TRIVIAL_LINES+="$(load KIND=trivial MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="trivial-$round")"$'\n'
+    read -r b i <<<"$(cpu_delta "$c0")"; TRIVIAL_B=$((TRIVIAL_B + b)); TRIVIAL_I=$((TRIVIAL_I + i))
+    TRIVIAL_T=$((TRIVIAL_T + $(gateway_ticks) - t0)); TRIVIAL_J=$((TRIVIAL_J + $(jit_ticks) - j0)); TRIVIAL_A=$((TRIVIAL_A + $(allocated_bytes) - a0))
+  done
+  profile_stop hot-trivial
+  HOT=$(combine <<<"$HOT_LINES"); log "$HOT"
+  TRIVIAL=$(combine <<<"$TRIVIAL_LINES"); log "$TRIVIAL"
+  HOT_BUSY=$(busy_percent "$HOT_B" "$HOT_I"); HOT_CPU=$(us_per "$HOT_T" "$(field "$HOT" requests)")
+  HOT_JIT=$(percent "$HOT_J" "$HOT_T"); HOT_ALLOC=$(per_call "$HOT_A" "$(field "$HOT" requests)")
+  TRIVIAL_BUSY=$(busy_percent "$TRIVIAL_B" "$TRIVIAL_I"); TRIVIAL_CPU=$(us_per "$TRIVIAL_T" "$(field "$TRIVIAL" requests)")
+  TRIVIAL_JIT=$(percent "$TRIVIAL_J" "$TRIVIAL_T"); TRIVIAL_ALLOC=$(per_call "$TRIVIAL_A" "$(field "$TRIVIAL" requests)")
+fi
 
 # --- 3. GetVideoInfo vs pgbench running sql/media/find-one.sql ------------------------------------------------
-# The media registered so far by the spread accounts, in random order, with the key of their account: what both
-# sides read.
-log "3. GetVideoInfo vs pgbench (src/main/resources/sql/media/find-one.sql)"
-SPREAD_KEYS=$(cut -d, -f1 "$WORK/keys.csv" | sed "s/.*/'&'/" | paste -sd,)
-psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
+if want 3; then
+  # The media registered so far by the spread accounts, in random order, with the key of their account: what both
+  # sides read.
+  log "3. GetVideoInfo vs pgbench (src/main/resources/sql/media/find-one.sql)"
+  # Without phase 1 only the warm-up has registered media of the spread accounts: register more, as phase 1 would.
+  want 1 || load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=register-for-get >/dev/null
+  SPREAD_KEYS=$(cut -d, -f1 "$WORK/keys.csv" | sed "s/.*/'&'/" | paste -sd,)
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE TABLE bench_ids AS
   SELECT row_number() OVER () AS n, m.account_id, m.media_id, k.id AS access_key_id
   FROM (SELECT account_id, media_id FROM media
@@ -472,219 +514,320 @@ CREATE UNIQUE INDEX ON bench_ids (n);
 ANALYZE bench_ids;
 \copy (SELECT access_key_id, media_id FROM bench_ids ORDER BY n) TO '$WORK/video-ids.csv' CSV
 SQL
-ID_COUNT=$(wc -l <"$WORK/video-ids.csv")
-# pgbench takes the same statement, $1/$2 bound from a random row of bench_ids (that lookup is timed alone below)
-{ echo "\\set n random(1, $ID_COUNT)"
-  echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'
-  sed -e 's/\$1/:p1/g; s/\$2/:p2/g' "$ROOT/src/main/resources/sql/media/find-one.sql"; echo ';'; } >"$WORK/pgbench-find-one.sql"
-{ echo "\\set n random(1, $ID_COUNT)"
-  echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'; } >"$WORK/pgbench-find-one-ids.sql"
-load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-get >/dev/null
-profile_start get-video-info
-GET_LINES=""; GET_TPS_LIST=""; GET_T=0; GET_PG_T=0; GET_A=0; GETPG_PG_T=0; GETPG_TX=0
-for round in $(seq 1 "$ROUNDS"); do
-  t0=$(gateway_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
-  GET_LINES+="$(load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="get-video-info-$round")"$'\n'
-  GET_T=$((GET_T + $(gateway_ticks) - t0)); GET_PG_T=$((GET_PG_T + $(pg_ticks) - p0)); GET_A=$((GET_A + $(allocated_bytes) - a0))
-  p0=$(pg_ticks)
-  GET_TPS_LIST+="$(pgbench_tps pgbench-find-one.sql "$SLICE") "
-  GETPG_PG_T=$((GETPG_PG_T + $(pg_ticks) - p0))
-  GETPG_TX=$((GETPG_TX + $(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-find-one.sql.out")))
-done
-profile_stop get-video-info
-GET=$(combine <<<"$GET_LINES"); log "$GET"
-GET_RPS=$(field "$GET" throughput)
-GET_CPU=$(us_per "$GET_T" "$(field "$GET" requests)"); GET_PG_US=$(us_per "$GET_PG_T" "$(field "$GET" requests)")
-GET_ALLOC=$(per_call "$GET_A" "$(field "$GET" requests)")
-GETPG_US=$(us_per "$GETPG_PG_T" "$GETPG_TX")
-GETPG_FULL=$(awk -v l="$GET_TPS_LIST" 'BEGIN{n = split(l, t, " "); for (k = 1; k <= n; k++) s += t[k]; printf "%.1f", (n ? s / n : 0)}')
-GETPG_IDS=$(pgbench_tps pgbench-find-one-ids.sql)
-GETPG_CEILING=$(awk -v f="$GETPG_FULL" -v g="$GETPG_IDS" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
-R3=$(ratio "$GET_RPS" "$GETPG_CEILING")
+  ID_COUNT=$(wc -l <"$WORK/video-ids.csv")
+  # pgbench takes the same statement, $1/$2 bound from a random row of bench_ids (that lookup is timed alone below)
+  { echo "\\set n random(1, $ID_COUNT)"
+    echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'
+    sed -e 's/\$1/:p1/g; s/\$2/:p2/g' "$ROOT/src/main/resources/sql/media/find-one.sql"; echo ';'; } >"$WORK/pgbench-find-one.sql"
+  { echo "\\set n random(1, $ID_COUNT)"
+    echo 'SELECT account_id AS p1, media_id AS p2 FROM bench_ids WHERE n = :n \gset'; } >"$WORK/pgbench-find-one-ids.sql"
+  load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=10 LABEL=warmup-get >/dev/null
+  profile_start get-video-info
+  GET_LINES=""; GET_TPS_LIST=""; GET_T=0; GET_PG_T=0; GET_A=0; GETPG_PG_T=0; GETPG_TX=0
+  for round in $(seq 1 "$ROUNDS"); do
+    t0=$(gateway_ticks); p0=$(pg_ticks); a0=$(allocated_bytes)
+    GET_LINES+="$(load KIND=get-video-info VIDEO_IDS="$WORK/video-ids.csv" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL="get-video-info-$round")"$'\n'
+    GET_T=$((GET_T + $(gateway_ticks) - t0)); GET_PG_T=$((GET_PG_T + $(pg_ticks) - p0)); GET_A=$((GET_A + $(allocated_bytes) - a0))
+    p0=$(pg_ticks)
+    GET_TPS_LIST+="$(pgbench_tps pgbench-find-one.sql "$SLICE") "
+    GETPG_PG_T=$((GETPG_PG_T + $(pg_ticks) - p0))
+    GETPG_TX=$((GETPG_TX + $(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench-find-one.sql.out")))
+  done
+  profile_stop get-video-info
+  GET=$(combine <<<"$GET_LINES"); log "$GET"
+  GET_RPS=$(field "$GET" throughput)
+  GET_CPU=$(us_per "$GET_T" "$(field "$GET" requests)"); GET_PG_US=$(us_per "$GET_PG_T" "$(field "$GET" requests)")
+  GET_ALLOC=$(per_call "$GET_A" "$(field "$GET" requests)")
+  GETPG_US=$(us_per "$GETPG_PG_T" "$GETPG_TX")
+  GETPG_FULL=$(awk -v l="$GET_TPS_LIST" 'BEGIN{n = split(l, t, " "); for (k = 1; k <= n; k++) s += t[k]; printf "%.1f", (n ? s / n : 0)}')
+  GETPG_IDS=$(pgbench_tps pgbench-find-one-ids.sql)
+  GETPG_CEILING=$(awk -v f="$GETPG_FULL" -v g="$GETPG_IDS" 'BEGIN{printf "%.1f", ((g>f && f>0) ? 1/(1/f-1/g) : f)}')
+  R3=$(ratio "$GET_RPS" "$GETPG_CEILING")
+fi
 
 # --- 4. a verified storage location (every new file checked with a HEAD in S3Proxy) vs an unverified one -----
-log "4. RegisterMedia, verified location vs unverified"
-# Objects for each verified slice, named as RegisterBatches names them with RUN_TAG: more than the fastest
-# unverified rate could register in a slice, so no verified call runs out of objects.
-OBJECTS=$(awk -v r="$MAX_RPS" -v s="$SLICE" 'BEGIN{printf "%.0f", r * s * 1.5 + 100}')
-# The checks run the S3 client's code, which the warm-up so far never ran: warm it until the JIT is quiet, each
-# round with new objects of its own (repeats are never checked). The first round's objects are sized for the
-# unverified rate; then for twice the rate the checks reached.
-VOBJECTS=$OBJECTS
-for tag in w1 w2 w3 w4 w5 w6; do
-  create_objects "v$tag" "$VOBJECTS"
-  j0=$(jit_ticks); t0=$(gateway_ticks)
-  line=$(load KIND=register-new KEYS="$WORK/verified.csv" RUN_TAG="v$tag" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL=warmup-verified)
-  VOBJECTS=$(awk -v r="$(field "$line" throughput)" -v s="$SLICE" 'BEGIN{printf "%.0f", r * s * 2 + 200}')
-  VERIFIED_JIT=$(jit_share "$j0" "$t0"); log "warm-up of the checks: the JIT used ${VERIFIED_JIT}% of the gateway's CPU"
-  (( VERIFIED_JIT < JIT_QUIET )) && break
-done
-for round in $(seq 1 "$ROUNDS"); do create_objects "v$round" "$VOBJECTS"; done
-s0=$(proc_ticks "$S3_PID"); j0=$(jit_ticks); t0=$(gateway_ticks)
-profile_start verified
-alternate "MAIN KIND=register-new KEYS=$WORK/verified.csv RUN_TAG=v{round} MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
-          "MAIN KIND=register-new MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
-S3_T=$(($(proc_ticks "$S3_PID") - s0)); VERIFIED_JIT=$(jit_share "$j0" "$t0")
-profile_stop verified
-VER=$ALT_A; UNVER=$ALT_B
-VER_CPU=$(us_per "$ALT_A_T" "$(field "$VER" requests)"); UNVER_CPU=$(us_per "$ALT_B_T" "$(field "$UNVER" requests)")
-S3_CPU=$(us_per "$S3_T" "$(field "$VER" requests)")
-R4_CPU=$(ratio "$VER_CPU" "$UNVER_CPU"); R4_RPS=$(ratio "$(field "$VER" throughput)" "$(field "$UNVER" throughput)")
+if want 4; then
+  log "4. RegisterMedia, verified location vs unverified"
+  # Objects for each verified slice, named as RegisterBatches names them with RUN_TAG: more than the fastest
+  # unverified rate could register in a slice, so no verified call runs out of objects. That rate is phase 1's
+  # maximum; without phase 1, one closed-model slice of the same load measures it.
+  if want 1; then
+    UNVER_MAX_RPS=$MAX_RPS
+  else
+    PROBE=$(load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL=rate-probe)
+    UNVER_MAX_RPS=$(field "$PROBE" throughput)
+  fi
+  OBJECTS=$(awk -v r="$UNVER_MAX_RPS" -v s="$SLICE" 'BEGIN{printf "%.0f", r * s * 1.5 + 100}')
+  # The checks run the S3 client's code, which the warm-up so far never ran: warm it until the JIT is quiet, each
+  # round with new objects of its own (repeats are never checked). The first round's objects are sized for the
+  # unverified rate; then for twice the rate the checks reached.
+  VOBJECTS=$OBJECTS
+  for tag in w1 w2 w3 w4 w5 w6 w7 w8; do
+    create_objects "v$tag" "$VOBJECTS"
+    j0=$(jit_ticks); t0=$(gateway_ticks)
+    line=$(load KIND=register-new KEYS="$WORK/verified.csv" RUN_TAG="v$tag" MODE=closed CONNECTIONS="$CONCURRENCY" DURATION="$SLICE" LABEL=warmup-verified)
+    # and the unverified load the measurement alternates with: code both paths share (the insert's binds, the
+    # answer) is compiled for both, or the JIT recompiles it at every switch
+    load KIND=register-new MODE=closed CONNECTIONS="$CONCURRENCY" DURATION=5 LABEL=warmup-unverified >/dev/null
+    VOBJECTS=$(awk -v r="$(field "$line" throughput)" -v s="$SLICE" 'BEGIN{printf "%.0f", r * s * 2 + 200}')
+    VERIFIED_JIT=$(jit_share "$j0" "$t0"); log "warm-up of the checks: the JIT used ${VERIFIED_JIT}% of the gateway's CPU"
+    (( VERIFIED_JIT < JIT_QUIET )) && break
+  done
+  # The measured slices may run faster than the warm-up did (S3Proxy's own JIT warms too): objects for the larger of
+  # the two estimates, so that no verified call runs out of them
+  VOBJECTS=$(( VOBJECTS > OBJECTS ? VOBJECTS : OBJECTS ))
+  for round in $(seq 1 "$ROUNDS"); do create_objects "v$round" "$VOBJECTS"; done
+  s0=$(proc_ticks "$S3_PID"); j0=$(jit_ticks); t0=$(gateway_ticks)
+  profile_start verified
+  alternate "MAIN KIND=register-new KEYS=$WORK/verified.csv RUN_TAG=v{round} MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+            "MAIN KIND=register-new MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+  S3_T=$(($(proc_ticks "$S3_PID") - s0)); VERIFIED_JIT=$(jit_share "$j0" "$t0")
+  profile_stop verified
+  VER=$ALT_A; UNVER=$ALT_B
+  VER_CPU=$(us_per "$ALT_A_T" "$(field "$VER" requests)"); UNVER_CPU=$(us_per "$ALT_B_T" "$(field "$UNVER" requests)")
+  # The same without the JIT compilers' threads: compiling is a cost of warming up, which a long-running gateway pays
+  # once; on this machine it did not settle within the phase (it recompiles code both loads share at each switch)
+  VER_CPU_NOJIT=$(us_per $((ALT_A_T - ALT_A_JIT)) "$(field "$VER" requests)")
+  UNVER_CPU_NOJIT=$(us_per $((ALT_B_T - ALT_B_JIT)) "$(field "$UNVER" requests)")
+  R4_CPU_NOJIT=$(ratio "$VER_CPU_NOJIT" "$UNVER_CPU_NOJIT")
+  S3_CPU=$(us_per "$S3_T" "$(field "$VER" requests)")
+  R4_CPU=$(ratio "$VER_CPU" "$UNVER_CPU"); R4_RPS=$(ratio "$(field "$VER" throughput)" "$(field "$UNVER" throughput)")
+fi
 
 # --- 5. the relay publishing every job to RabbitMQ vs the relay off: two fresh gateways, alternating -----------
-# Both fresh, each on a fresh database with one account and a template group: the main gateway's database has grown
-# by every phase before, which would slow its registrations whether the relay runs or not.
-log "5. RegisterMedia with a template group: relay on vs relay off (two fresh gateways, own databases)"
-relay_gateway() { # NAME extra-JVM-options -> started, provisioned ($WORK/transcode-NAME.csv), warm, saved under NAME
-  psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null
-  GATEWAY_DB="${BENCH_DB}_$1" GATEWAY_LOG="$WORK/gateway-relay-$1.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS $2" start_gateway
-  ADMIN_BASE=$(admin_base) || die "no admin API on gateway $1"
-  provision_accounts 1 1000000 "transcode-$1-$RUN_ID" "$WORK/transcode-$1.csv"
-  admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode-$1.csv")" "${BENCH_DB}_$1")/template-groups" \
-    '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
-  warm_until_quiet KIND=register-template KEYS="$WORK/transcode-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
-  save_gateway "$1"
-}
-relay_gateway on ""
-relay_gateway off "-Dvod.transcode.relay.enabled=false"
-use_gateway on
-PUBLISHED0=$(metric vod_transcode_relay_published_total)
-RELAY_T0=$(date +%s.%N)
-alternate "on KIND=register-template KEYS=$WORK/transcode-on.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
-          "off KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
-use_gateway on
-RELAY_ON=$ALT_A; RELAY_OFF=$ALT_B
-RELAY_ON_CPU=$(us_per "$ALT_A_T" "$(field "$RELAY_ON" requests)"); RELAY_OFF_CPU=$(us_per "$ALT_B_T" "$(field "$RELAY_OFF" requests)")
-R5=$(ratio "$(field "$RELAY_ON" throughput)" "$(field "$RELAY_OFF" throughput)")
-use_gateway off; stop_gateway; use_gateway on; off_PID=
-drain_relay() { for _ in $(seq 1 120); do [[ $(metric vod_transcode_backlog_jobs) == 0 ]] && break; sleep 1; done; }
-# The relay's lag from the jobs themselves: created (by the registration) to dispatched (marked after the broker's
-# confirms), p99 and max in ms over the jobs created since a time
-relay_lag() { # epoch-seconds -> "p99 max jobs"
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${BENCH_DB}_on" -qAt -F' ' -c "SELECT
-    round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM dispatched_at - created_at))),
-    round(1000 * max(extract(epoch FROM dispatched_at - created_at))), count(*)
-    FROM transcode_job WHERE created_at >= to_timestamp($1) AND dispatched_at IS NOT NULL"
-}
-drain_relay
-read -r RELAY_MAX_LAG_P99 RELAY_MAX_LAG_MAX RELAY_MAX_JOBS <<<"$(relay_lag "$RELAY_T0")"
-# At the maximum the machine has no CPU to spare, so the backlog grows while the load lasts; at half the rate a
-# relay that keeps up shows its own lag
-RELAY_HALF_RATE=$(awk -v r="$(field "$RELAY_ON" throughput)" 'BEGIN{printf "%.0f", r/2}')
-RELAY_T1=$(date +%s.%N)
-RELAY_HALF=$(load KIND=register-template KEYS="$WORK/transcode-on.csv" MODE=open RATE="$RELAY_HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=relay-half)
-drain_relay
-RELAY_BACKLOG=$(metric vod_transcode_backlog_jobs)
-RELAY_PUBLISHED=$(($(metric vod_transcode_relay_published_total) - PUBLISHED0))
-read -r RELAY_LAG_P99_MS RELAY_LAG_MAX_MS RELAY_HALF_JOBS <<<"$(relay_lag "$RELAY_T1")"
-stop_gateway; on_PID=
+if want 5; then
+  # Both fresh, each on a fresh database with one account and a template group: the main gateway's database has grown
+  # by every phase before, which would slow its registrations whether the relay runs or not.
+  log "5. RegisterMedia with a template group: relay on vs relay off (two fresh gateways, own databases)"
+  relay_gateway() { # NAME extra-JVM-options -> started, provisioned ($WORK/transcode-NAME.csv), warm, saved under NAME
+    psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null
+    GATEWAY_DB="${BENCH_DB}_$1" GATEWAY_LOG="$WORK/gateway-relay-$1.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS $2" start_gateway
+    ADMIN_BASE=$(admin_base) || die "no admin API on gateway $1"
+    provision_accounts 1 1000000 "transcode-$1-$RUN_ID" "$WORK/transcode-$1.csv"
+    admin_post "/admin/accounts/$(account_id_of "$(cut -d, -f1 "$WORK/transcode-$1.csv")" "${BENCH_DB}_$1")/template-groups" \
+      '{"id":"bench-tg","name":"benchmark"}' >/dev/null || die "template group"
+    warm_until_quiet KIND=register-template KEYS="$WORK/transcode-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
+    save_gateway "$1"
+  }
+  relay_gateway on ""
+  relay_gateway off "-Dvod.transcode.relay.enabled=false"
+  use_gateway on
+  PUBLISHED0=$(metric vod_transcode_relay_published_total)
+  RELAY_T0=$(date +%s.%N)
+  alternate "on KIND=register-template KEYS=$WORK/transcode-on.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+            "off KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+  use_gateway on
+  RELAY_ON=$ALT_A; RELAY_OFF=$ALT_B
+  RELAY_ON_CPU=$(us_per "$ALT_A_T" "$(field "$RELAY_ON" requests)"); RELAY_OFF_CPU=$(us_per "$ALT_B_T" "$(field "$RELAY_OFF" requests)")
+  RELAY_ON_PG=$(us_per "$ALT_A_PG" "$(field "$RELAY_ON" requests)"); RELAY_OFF_PG=$(us_per "$ALT_B_PG" "$(field "$RELAY_OFF" requests)")
+  RELAY_ON_MQ=$(us_per "$ALT_A_MQ" "$(field "$RELAY_ON" requests)"); RELAY_OFF_MQ=$(us_per "$ALT_B_MQ" "$(field "$RELAY_OFF" requests)")
+  R5=$(ratio "$(field "$RELAY_ON" throughput)" "$(field "$RELAY_OFF" throughput)")
+  use_gateway off; stop_gateway; use_gateway on; off_PID=
+  drain_relay() { for _ in $(seq 1 120); do [[ $(metric vod_transcode_backlog_jobs) == 0 ]] && break; sleep 1; done; }
+  # The relay's lag from the jobs themselves: created (by the registration) to dispatched (marked after the broker's
+  # confirms), p99 and max in ms over the jobs created since a time
+  relay_lag() { # epoch-seconds -> "p99 max jobs"
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${BENCH_DB}_on" -qAt -F' ' -c "SELECT
+      round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM dispatched_at - created_at))),
+      round(1000 * max(extract(epoch FROM dispatched_at - created_at))), count(*)
+      FROM transcode_job WHERE created_at >= to_timestamp($1) AND dispatched_at IS NOT NULL"
+  }
+  drain_relay
+  read -r RELAY_MAX_LAG_P99 RELAY_MAX_LAG_MAX RELAY_MAX_JOBS <<<"$(relay_lag "$RELAY_T0")"
+  # At the maximum the machine has no CPU to spare, so the backlog grows while the load lasts; at half the rate a
+  # relay that keeps up shows its own lag
+  RELAY_HALF_RATE=$(awk -v r="$(field "$RELAY_ON" throughput)" 'BEGIN{printf "%.0f", r/2}')
+  RELAY_T1=$(date +%s.%N)
+  RELAY_HALF=$(load KIND=register-template KEYS="$WORK/transcode-on.csv" MODE=open RATE="$RELAY_HALF_RATE" CONNECTIONS="$CONCURRENCY" DURATION="$DURATION" LABEL=relay-half)
+  drain_relay
+  RELAY_BACKLOG=$(metric vod_transcode_backlog_jobs)
+  RELAY_PUBLISHED=$(($(metric vod_transcode_relay_published_total) - PUBLISHED0))
+  read -r RELAY_LAG_P99_MS RELAY_LAG_MAX_MS RELAY_HALF_JOBS <<<"$(relay_lag "$RELAY_T1")"
+  stop_gateway; on_PID=
+fi
 
 # --- 6. memory and throughput: these JVM settings vs REFERENCE_JAVA_OPTS, two fresh gateways, alternating -------
-# Both fresh, on fresh databases, under the same load: the main gateway has run every phase (the S3 client, the
-# media reads) on a database grown by them, so it is compared with neither.
-log "6. RegisterMedia with GATEWAY_JAVA_OPTS ($GATEWAY_JAVA_OPTS) vs REFERENCE_JAVA_OPTS ($REFERENCE_JAVA_OPTS)"
-use_gateway MAIN
-kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
-RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES")
-[[ "$NMT" == 1 ]] && jcmd "$GATEWAY_PID" VM.native_memory summary >"$WORK/nmt.txt" 2>&1 && log "native memory: $WORK/nmt.txt"
-fresh_gateway() { # NAME java-options -> started, provisioned ($WORK/keys-NAME.csv), warm, saved under NAME
-  psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null
-  GATEWAY_JAVA_OPTS="$2" GATEWAY_DB="${BENCH_DB}_$1" GATEWAY_LOG="$WORK/gateway-$1.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS" \
-    start_gateway
-  ADMIN_BASE=$(admin_base) || die "no admin API on gateway $1"
-  provision_accounts "$ACCOUNTS" 1000000 "$1-$RUN_ID" "$WORK/keys-$1.csv"
-  warm_until_quiet KIND=register-new KEYS="$WORK/keys-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
-  save_gateway "$1"
-}
-use_gateway MAIN; stop_gateway
-fresh_gateway chosen "$GATEWAY_JAVA_OPTS"
-fresh_gateway ref "$REFERENCE_JAVA_OPTS"
-: >"$WORK/rss-chosen.samples"; : >"$WORK/rss-reference.samples"
-PHASE6_SAMPLER_PID=$(rss_sampler "$chosen_PID" "$WORK/rss-chosen.samples")
-REF_SAMPLER_PID=$(rss_sampler "$ref_PID" "$WORK/rss-reference.samples")
-alternate "chosen KIND=register-new KEYS=$WORK/keys-chosen.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
-          "ref KIND=register-new KEYS=$WORK/keys-ref.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
-R6=$(ratio "$(field "$ALT_A" throughput)" "$(field "$ALT_B" throughput)")
-MEM_CHOSEN=$ALT_A; MEM_REF=$ALT_B
-MEM_CHOSEN_CPU=$(us_per "$ALT_A_T" "$(field "$ALT_A" requests)"); MEM_REF_CPU=$(us_per "$ALT_B_T" "$(field "$ALT_B" requests)")
-kill "$REF_SAMPLER_PID" "$PHASE6_SAMPLER_PID" 2>/dev/null || true; REF_SAMPLER_PID=; PHASE6_SAMPLER_PID=
-PHASE6_RSS_MB=$(peak_mb "$WORK/rss-chosen.samples"); REF_RSS_PEAK_MB=$(peak_mb "$WORK/rss-reference.samples")
-for name in chosen ref; do use_gateway "$name"; stop_gateway; done
-chosen_PID=; ref_PID=
+if want 6; then
+  # Both fresh, on fresh databases, under the same load: the main gateway has run every phase (the S3 client, the
+  # media reads) on a database grown by them, so it is compared with neither.
+  log "6. RegisterMedia with GATEWAY_JAVA_OPTS ($GATEWAY_JAVA_OPTS) vs REFERENCE_JAVA_OPTS ($REFERENCE_JAVA_OPTS)"
+  use_gateway MAIN
+  kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
+  RSS_PEAK_MB=$(peak_mb "$RSS_SAMPLES")
+  [[ "$NMT" == 1 ]] && jcmd "$GATEWAY_PID" VM.native_memory summary >"$WORK/nmt.txt" 2>&1 && log "native memory: $WORK/nmt.txt"
+  fresh_gateway() { # NAME java-options -> started, provisioned ($WORK/keys-NAME.csv), warm, saved under NAME
+    psql_admin -c "DROP DATABASE IF EXISTS ${BENCH_DB}_$1 WITH (FORCE)" -c "CREATE DATABASE ${BENCH_DB}_$1" >/dev/null
+    GATEWAY_JAVA_OPTS="$2" GATEWAY_DB="${BENCH_DB}_$1" GATEWAY_LOG="$WORK/gateway-$1.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS" \
+      start_gateway
+    ADMIN_BASE=$(admin_base) || die "no admin API on gateway $1"
+    provision_accounts "$ACCOUNTS" 1000000 "$1-$RUN_ID" "$WORK/keys-$1.csv"
+    warm_until_quiet KIND=register-new KEYS="$WORK/keys-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
+    save_gateway "$1"
+  }
+  use_gateway MAIN; stop_gateway
+  fresh_gateway chosen "$GATEWAY_JAVA_OPTS"
+  fresh_gateway ref "$REFERENCE_JAVA_OPTS"
+  : >"$WORK/rss-chosen.samples"; : >"$WORK/rss-reference.samples"
+  PHASE6_SAMPLER_PID=$(rss_sampler "$chosen_PID" "$WORK/rss-chosen.samples")
+  REF_SAMPLER_PID=$(rss_sampler "$ref_PID" "$WORK/rss-reference.samples")
+  alternate "chosen KIND=register-new KEYS=$WORK/keys-chosen.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
+            "ref KIND=register-new KEYS=$WORK/keys-ref.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
+  R6=$(ratio "$(field "$ALT_A" throughput)" "$(field "$ALT_B" throughput)")
+  MEM_CHOSEN=$ALT_A; MEM_REF=$ALT_B
+  MEM_CHOSEN_CPU=$(us_per "$ALT_A_T" "$(field "$ALT_A" requests)"); MEM_REF_CPU=$(us_per "$ALT_B_T" "$(field "$ALT_B" requests)")
+  kill "$REF_SAMPLER_PID" "$PHASE6_SAMPLER_PID" 2>/dev/null || true; REF_SAMPLER_PID=; PHASE6_SAMPLER_PID=
+  PHASE6_RSS_MB=$(peak_mb "$WORK/rss-chosen.samples"); REF_RSS_PEAK_MB=$(peak_mb "$WORK/rss-reference.samples")
+  for name in chosen ref; do use_gateway "$name"; stop_gateway; done
+  chosen_PID=; ref_PID=
+fi
 
 # --- 7. start-up: JVM launch to ready, on the benchmark's (migrated) database, with and without AppCDS ---------
-log "7. start-up, $STARTS times each"
-use_gateway MAIN; stop_gateway
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR] = $1} END {print (NR ? v[int((NR + 1) / 2)] : "n/a")}'; }
-STARTUP_LIST=""
-for _ in $(seq 1 "$STARTS"); do
-  GATEWAY_LOG="$WORK/gateway-start.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS" start_gateway; stop_gateway
-  STARTUP_LIST+="$READY_MS "
-done
-STARTUP_MS=$(median <<<"$STARTUP_LIST")
-CDS_ARCHIVE="$ROOT/target/quarkus-app/app-cds.jsa"
-if [[ -f "$CDS_ARCHIVE" ]]; then
-  CDS_LIST=""
+if want 7; then
+  log "7. start-up, $STARTS times each"
+  use_gateway MAIN; stop_gateway
+  median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR] = $1} END {print (NR ? v[int((NR + 1) / 2)] : "n/a")}'; }
+  STARTUP_LIST=""
   for _ in $(seq 1 "$STARTS"); do
-    GATEWAY_LOG="$WORK/gateway-start-cds.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE" start_gateway; stop_gateway
-    CDS_LIST+="$READY_MS "
+    GATEWAY_LOG="$WORK/gateway-start.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS" start_gateway; stop_gateway
+    STARTUP_LIST+="$READY_MS "
   done
-  STARTUP_CDS_MS=$(median <<<"$CDS_LIST")
-else
-  CDS_LIST="no archive (see $WORK/appcds.log)"; STARTUP_CDS_MS=n/a
+  STARTUP_MS=$(median <<<"$STARTUP_LIST")
+  CDS_ARCHIVE="$ROOT/target/quarkus-app/app-cds.jsa"
+  if [[ -f "$CDS_ARCHIVE" ]]; then
+    CDS_LIST=""
+    for _ in $(seq 1 "$STARTS"); do
+      GATEWAY_LOG="$WORK/gateway-start-cds.log" GATEWAY_EXTRA_OPTS="$BROKER_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE" start_gateway; stop_gateway
+      CDS_LIST+="$READY_MS "
+    done
+    STARTUP_CDS_MS=$(median <<<"$CDS_LIST")
+  else
+    CDS_LIST="no archive (see $WORK/appcds.log)"; STARTUP_CDS_MS=n/a
+  fi
+  STARTUP_BEST=$(awk -v a="$STARTUP_MS" -v b="$STARTUP_CDS_MS" 'BEGIN{print (b != "n/a" && b + 0 < a + 0) ? b : a}')
 fi
-STARTUP_BEST=$(awk -v a="$STARTUP_MS" -v b="$STARTUP_CDS_MS" 'BEGIN{print (b != "n/a" && b + 0 < a + 0) ? b : a}')
 
-# --- report ----------------------------------------------------------------------------------------------
-R1=$(ratio "$MAX_RPS" "$PG_CEILING")
-R2=$(ratio "$(field "$HOT" throughput)" "$(field "$TRIVIAL" throughput)")
-P99_HALF=$(field "$HALF" p99_ms)
-P99_RATIO=$(ratio "$P99_HALF" "$PG_HALF_P99")
-CPU_RATIO=$(ratio "$MAX_CPU" "$MAX_PG_US")
-THROTTLE_RATIO=$(ratio "$HOT_CPU" "$TRIVIAL_CPU")
+# --- report: the rows and lines of the phases that ran ---------------------------------------------------
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN{ok=((op=="ge") ? (v>=t) : (v<=t)); print (ok ? "met" : "**NOT met**")}'; }
+joined() { local all; all=$(printf '%s, ' "$@"); printf '%s' "${all%, }"; } # items -> "a, b, c"
+if want 1; then
+  R1=$(ratio "$MAX_RPS" "$PG_CEILING")
+  P99_HALF=$(field "$HALF" p99_ms)
+  P99_RATIO=$(ratio "$P99_HALF" "$PG_HALF_P99")
+  CPU_RATIO=$(ratio "$MAX_CPU" "$MAX_PG_US")
+fi
+if want 2; then
+  R2=$(ratio "$(field "$HOT" throughput)" "$(field "$TRIVIAL" throughput)")
+  THROTTLE_RATIO=$(ratio "$HOT_CPU" "$TRIVIAL_CPU")
+fi
+COMMAND=deployment/bench/benchmark.sh; [[ "$PHASES" == "1 2 3 4 5 6 7" ]] || COMMAND="PHASES=\"$PHASES\" $COMMAND"
+if want_any 1 2 3 4; then
+  WARMUP_NOTE="WARMUP=${WARMUP}s (warmed ${WARMED}s until the JIT used ${JIT_LAST}% < JIT_QUIET=${JIT_QUIET}% of the gateway's CPU, or WARMUP_MAX=${WARMUP_MAX}s)"
+else
+  WARMUP_NOTE="WARMUP=${WARMUP}s (the main gateway not warmed up: none of phases 1–4 ran)"
+fi
+VERIFIED_NOTE=; want 4 && VERIFIED_NOTE="; $VERIFIED_ACCOUNTS with a verified location"
+# The main gateway's resident memory was sampled over the phases of 1-4 that ran (phase 6 reads it)
+MAIN_PHASES=; for n in 1 2 3 4; do if want "$n"; then MAIN_PHASES+="${MAIN_PHASES:+ }$n"; fi; done
+case "$MAIN_PHASES" in
+  "1 2 3 4") RSS_SCOPE="over phases 1–4 (every feature but the relay used)" ;;
+  "") RSS_SCOPE="with the main gateway idle (none of phases 1–4 ran)" ;;
+  *) RSS_SCOPE="over phases $MAIN_PHASES only" ;;
+esac
+# The lines that gather figures of several phases: those of the phases that ran, in the same order
+GW_CPU=(); GW_JIT=(); GEN_CPU=(); GEN_S=(); BUSY=(); ALLOC=(); UNIT=
+if want 1; then
+  GW_CPU+=("RegisterMedia ${MAX_CPU} µs"); GW_JIT+=("${MAX_JIT}%"); BUSY+=("max-throughput ${MAX_BUSY}%" "half-rate ${HALF_BUSY}%")
+  GEN_CPU+=("$(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum"); GEN_S+=("$(field "$MAX" seconds) s")
+  UNIT+=" one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine ${PGBENCH_MACHINE_US}."
+fi
+if want 2; then
+  GW_CPU+=("hot account ${HOT_CPU} µs" "trivial ${TRIVIAL_CPU} µs"); GW_JIT+=("${HOT_JIT}%" "${TRIVIAL_JIT}%")
+  BUSY+=("hot account ${HOT_BUSY}%" "trivial ${TRIVIAL_BUSY}%"); ALLOC+=("throttled call $HOT_ALLOC B" "trivial $TRIVIAL_ALLOC B")
+  GEN_CPU+=("$(field "$HOT" generator_cpu_s) s hot account" "$(field "$TRIVIAL" generator_cpu_s) s trivial")
+  GEN_S+=("$(field "$HOT" seconds) s" "$(field "$TRIVIAL" seconds) s")
+fi
+if want 3; then
+  GW_CPU+=("GetVideoInfo ${GET_CPU} µs"); ALLOC+=("GetVideoInfo $GET_ALLOC B")
+  UNIT+=" GetVideoInfo: PostgreSQL ${GET_PG_US} per call; pgbench find-one (with its id lookup) ${GETPG_US} per transaction."
+fi
+if want 1; then BUSY+=("pgbench ${PG_BUSY}%"); fi
+GW_LINE="Gateway CPU per answered request: $(joined "${GW_CPU[@]}")"
+if (( ${#GW_JIT[@]} )); then GW_LINE+=" (of which the JIT compilers: $(joined "${GW_JIT[@]}"))"; fi
+GW_LINE+="."
+if (( ${#GEN_CPU[@]} )); then GW_LINE+=" Load generator CPU: $(joined "${GEN_CPU[@]}") (each over $(joined "${GEN_S[@]}"))."; fi
+ALLOC_MORE=; if (( ${#ALLOC[@]} )); then ALLOC_MORE=" ($(joined "${ALLOC[@]}"))"; fi
 SUMMARY="$WORK/summary.md"
 {
   echo "### Benchmark run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "Command: \`deployment/bench/benchmark.sh\` (DURATION=${DURATION}s per slice, the two sides of each ratio alternating ROUNDS=${ROUNDS} times, WARMUP=${WARMUP}s (warmed ${WARMED}s until the JIT used ${JIT_LAST}% < JIT_QUIET=${JIT_QUIET}% of the gateway's CPU, or WARMUP_MAX=${WARMUP_MAX}s), CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\", REFERENCE_JAVA_OPTS=\"$REFERENCE_JAVA_OPTS\")"
+  echo "Command: \`$COMMAND\` (DURATION=${DURATION}s per slice, the two sides of each ratio alternating ROUNDS=${ROUNDS} times, $WARMUP_NOTE, CONCURRENCY=$CONCURRENCY, FILES=$FILES, DB_POOL_SIZE=$DB_POOL_SIZE, GATEWAY_JAVA_OPTS=\"$GATEWAY_JAVA_OPTS\", REFERENCE_JAVA_OPTS=\"$REFERENCE_JAVA_OPTS\")"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1); PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW server_version') (synchronous_commit=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qAt -c 'SHOW synchronous_commit')); gateway commit $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo '+local changes')"
-  echo "Accounts: $ACCOUNTS_NOTE; $VERIFIED_ACCOUNTS with a verified location; phases 5 and 6 on fresh gateways and databases of their own"
+  echo "Accounts: $ACCOUNTS_NOTE$VERIFIED_NOTE; phases 5 and 6 on fresh gateways and databases of their own"
   echo
   echo "**The targets** (issues 14, 15, 16, 18):"
   echo
   echo "| figure | measured | target |"
   echo "|---|---|---|"
-  echo "| RegisterMedia throughput ÷ pgbench on the same SQL (ratio 1) | $MAX_RPS ÷ $PG_CEILING = **$R1** | ≥ 0.85: $(verdict "$R1" 0.85 ge) |"
-  echo "| p99 at half that rate (load generator) ÷ pgbench's p99 at the same rate | $P99_HALF ms ÷ $PG_HALF_P99 ms = **$P99_RATIO** (the gateway's own histogram: p99 $HALF_SERVER_P99 ms) | ≤ 3: $(verdict "$P99_RATIO" 3 le) |"
-  echo "| gateway CPU per RegisterMedia call ÷ PostgreSQL CPU per call | $MAX_CPU µs ÷ $MAX_PG_US µs = **$CPU_RATIO** | ≤ 0.25: $(verdict "$CPU_RATIO" 0.25 le) |"
-  echo "| gateway CPU per throttled call ÷ per trivial call | $HOT_CPU µs ÷ $TRIVIAL_CPU µs = **$THROTTLE_RATIO** | ≤ 1.2: $(verdict "$THROTTLE_RATIO" 1.2 le) |"
-  echo "| hot-account throughput ÷ trivial throughput (ratio 2) | $(field "$HOT" throughput) ÷ $(field "$TRIVIAL" throughput) = **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
-  echo "| resident memory, peak (GATEWAY_JAVA_OPTS) | **$RSS_PEAK_MB MiB** over phases 1–4 (every feature but the relay used); **$PHASE6_RSS_MB MiB** in phase 6 (RegisterMedia only; REFERENCE_JAVA_OPTS under the same load: $REF_RSS_PEAK_MB MiB) | ≤ 256: $(verdict "$RSS_PEAK_MB" 256 le) |"
-  echo "| … its RegisterMedia throughput ÷ REFERENCE_JAVA_OPTS's (two fresh gateways, alternating) | $(field "$MEM_CHOSEN" throughput) ÷ $(field "$MEM_REF" throughput) = **$R6** (gateway CPU per call $MEM_CHOSEN_CPU µs vs $MEM_REF_CPU µs) | ≥ 0.95: $(verdict "$R6" 0.95 ge) |"
-  echo "| JVM start to ready (\`/q/health/ready\`), median of $STARTS | **$STARTUP_BEST ms** (without AppCDS: $STARTUP_MS ms, runs ${STARTUP_LIST% }; with: $STARTUP_CDS_MS ms, ${CDS_LIST% }; first start on the empty database, migrations included: $FIRST_READY_MS ms) | ≤ 1500: $(verdict "$STARTUP_BEST" 1500 le) |"
-  echo "| bytes allocated per RegisterMedia call | **$MAX_ALLOC B** (throttled call $HOT_ALLOC B, trivial $TRIVIAL_ALLOC B, GetVideoInfo $GET_ALLOC B) | halved from the first measurement |"
-  echo "| GetVideoInfo throughput ÷ pgbench on sql/media/find-one.sql | $GET_RPS ÷ $GETPG_CEILING = **$R3** (pgbench raw $GETPG_FULL, per slice ${GET_TPS_LIST% }; the id lookup alone $GETPG_IDS) | ≥ 0.8: $(verdict "$R3" 0.8 ge) |"
-  echo "| gateway CPU per call, verified location ÷ unverified | $VER_CPU µs ÷ $UNVER_CPU µs = **$R4_CPU** (S3Proxy: $S3_CPU µs per call, apart; throughput $(field "$VER" throughput) ÷ $(field "$UNVER" throughput) = $R4_RPS; the JIT: ${VERIFIED_JIT}% of the gateway's CPU in this phase) | ≤ 1.5: $(verdict "$R4_CPU" 1.5 le) |"
-  echo "| registration throughput, relay on ÷ relay off (template group, a job per file) | $(field "$RELAY_ON" throughput) ÷ $(field "$RELAY_OFF" throughput) = **$R5** (gateway CPU per call $RELAY_ON_CPU µs vs $RELAY_OFF_CPU µs) | ≥ 0.9: $(verdict "$R5" 0.9 ge) |"
-  echo "| relay lag p99 (job created → marked Dispatched after the broker's confirms), at half the relay-on maximum (open model, $RELAY_HALF_RATE req/s, $(field "$RELAY_HALF" throughput) achieved) | **$RELAY_LAG_P99_MS ms** (max $RELAY_LAG_MAX_MS ms, $RELAY_HALF_JOBS jobs; at the maximum, where the backlog grows for as long as the load lasts: p99 $RELAY_MAX_LAG_P99 ms over $RELAY_MAX_JOBS jobs; $RELAY_PUBLISHED jobs published in phase 5, backlog at the end $RELAY_BACKLOG) | ≤ 1000: $(verdict "$RELAY_LAG_P99_MS" 1000 le) |"
+  if want 1; then
+    echo "| RegisterMedia throughput ÷ pgbench on the same SQL (ratio 1) | $MAX_RPS ÷ $PG_CEILING = **$R1** | ≥ 0.85: $(verdict "$R1" 0.85 ge) |"
+    echo "| p99 at half that rate (load generator) ÷ pgbench's p99 at the same rate | $P99_HALF ms ÷ $PG_HALF_P99 ms = **$P99_RATIO** (the gateway's own histogram: p99 $HALF_SERVER_P99 ms) | ≤ 3: $(verdict "$P99_RATIO" 3 le) |"
+    echo "| gateway CPU per RegisterMedia call ÷ PostgreSQL CPU per call | $MAX_CPU µs ÷ $MAX_PG_US µs = **$CPU_RATIO** | ≤ 0.25: $(verdict "$CPU_RATIO" 0.25 le) |"
+  fi
+  if want 2; then
+    echo "| gateway CPU per throttled call ÷ per trivial call | $HOT_CPU µs ÷ $TRIVIAL_CPU µs = **$THROTTLE_RATIO** | ≤ 1.2: $(verdict "$THROTTLE_RATIO" 1.2 le) |"
+    echo "| hot-account throughput ÷ trivial throughput (ratio 2) | $(field "$HOT" throughput) ÷ $(field "$TRIVIAL" throughput) = **$R2** | ≥ 0.8: $(verdict "$R2" 0.8 ge) |"
+  fi
+  if want 6; then
+    echo "| resident memory, peak (GATEWAY_JAVA_OPTS) | **$RSS_PEAK_MB MiB** $RSS_SCOPE; **$PHASE6_RSS_MB MiB** in phase 6 (RegisterMedia only; REFERENCE_JAVA_OPTS under the same load: $REF_RSS_PEAK_MB MiB) | ≤ 256: $(verdict "$RSS_PEAK_MB" 256 le) |"
+    echo "| … its RegisterMedia throughput ÷ REFERENCE_JAVA_OPTS's (two fresh gateways, alternating) | $(field "$MEM_CHOSEN" throughput) ÷ $(field "$MEM_REF" throughput) = **$R6** (gateway CPU per call $MEM_CHOSEN_CPU µs vs $MEM_REF_CPU µs) | ≥ 0.95: $(verdict "$R6" 0.95 ge) |"
+  fi
+  if want 7; then
+    echo "| JVM start to ready (\`/q/health/ready\`), median of $STARTS | **$STARTUP_BEST ms** (without AppCDS: $STARTUP_MS ms, runs ${STARTUP_LIST% }; with: $STARTUP_CDS_MS ms, ${CDS_LIST% }; first start on the empty database, migrations included: $FIRST_READY_MS ms) | ≤ 1500: $(verdict "$STARTUP_BEST" 1500 le) |"
+  fi
+  if want 1; then
+    echo "| bytes allocated per RegisterMedia call | **$MAX_ALLOC B**$ALLOC_MORE | halved from the first measurement |"
+  fi
+  if want 3; then
+    echo "| GetVideoInfo throughput ÷ pgbench on sql/media/find-one.sql | $GET_RPS ÷ $GETPG_CEILING = **$R3** (pgbench raw $GETPG_FULL, per slice ${GET_TPS_LIST% }; the id lookup alone $GETPG_IDS) | ≥ 0.8: $(verdict "$R3" 0.8 ge) |"
+  fi
+  if want 4; then
+    echo "| gateway CPU per call, verified location ÷ unverified | $VER_CPU µs ÷ $UNVER_CPU µs = **$R4_CPU**; without the JIT compilers' CPU: $VER_CPU_NOJIT µs ÷ $UNVER_CPU_NOJIT µs = **$R4_CPU_NOJIT** (S3Proxy: $S3_CPU µs per call, apart; throughput $(field "$VER" throughput) ÷ $(field "$UNVER" throughput) = $R4_RPS; the JIT: ${VERIFIED_JIT}% of the gateway's CPU in this phase) | ≤ 1.5: $(verdict "$R4_CPU" 1.5 le) |"
+  fi
+  if want 5; then
+    echo "| registration throughput, relay on ÷ relay off (template group, a job per file) | $(field "$RELAY_ON" throughput) ÷ $(field "$RELAY_OFF" throughput) = **$R5** (CPU per call, on vs off: gateway $RELAY_ON_CPU vs $RELAY_OFF_CPU µs, PostgreSQL $RELAY_ON_PG vs $RELAY_OFF_PG µs, RabbitMQ $RELAY_ON_MQ vs $RELAY_OFF_MQ µs) | ≥ 0.9: $(verdict "$R5" 0.9 ge) |"
+    echo "| relay lag p99 (job created → marked Dispatched after the broker's confirms), at half the relay-on maximum (open model, $RELAY_HALF_RATE req/s, $(field "$RELAY_HALF" throughput) achieved) | **$RELAY_LAG_P99_MS ms** (max $RELAY_LAG_MAX_MS ms, $RELAY_HALF_JOBS jobs; at the maximum, where the backlog grows for as long as the load lasts: p99 $RELAY_MAX_LAG_P99 ms over $RELAY_MAX_JOBS jobs; $RELAY_PUBLISHED jobs published in phase 5, backlog at the end $RELAY_BACKLOG) | ≤ 1000: $(verdict "$RELAY_LAG_P99_MS" 1000 le) |"
+  fi
+  if want_any 1 2 3 4 5 6; then
+    echo
+    echo "**The phases:**"
+    echo
+    echo "| # | measure | result | reference |"
+    echo "|---|---|---|---|"
+  fi
+  if want 1; then
+    echo "| 1 | RegisterMedia, $FILES new files/request, closed model, $CONCURRENCY connections | $(field "$MAX" throughput) req/s (p50 $(field "$MAX" p50_ms) ms, p99 $(field "$MAX" p99_ms) ms over the slices; unexpected $(field "$MAX" unexpected), throttled $(field "$MAX" throttled)) | pgbench, same SQL, $DB_POOL_SIZE connections, in the slices between: $PG_CEILING tx/s (raw $PG_FULL, per slice ${PG_TPS_LIST% }; URL-generating query alone $PG_GEN) |"
+    echo "| 1b | RegisterMedia at half of that, open model ${HALF_RATE} req/s | $(field "$HALF" throughput) req/s, p50 $(field "$HALF" p50_ms) ms, p99 $P99_HALF ms (max $(field "$HALF" max_ms) ms; unexpected $(field "$HALF" unexpected)) | pgbench at the same rate: p99 $PG_HALF_P99 ms |"
+  fi
+  if want 2; then
+    echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) |"
+  fi
+  if want 3; then
+    echo "| 3 | GetVideoInfo of $ID_COUNT registered media, random order, closed model | $GET_RPS req/s (p99 $(field "$GET" p99_ms) ms, unexpected $(field "$GET" unexpected)) | pgbench find-one.sql: $GETPG_CEILING tx/s |"
+  fi
+  if want 4; then
+    echo "| 4 | RegisterMedia, verified location ($VERIFIED_ACCOUNTS accounts, S3Proxy filesystem store) | $(field "$VER" throughput) req/s (p99 $(field "$VER" p99_ms) ms, unexpected $(field "$VER" unexpected)) | unverified: $(field "$UNVER" throughput) req/s (p99 $(field "$UNVER" p99_ms) ms) |"
+  fi
+  if want 5; then
+    echo "| 5 | RegisterMedia with TemplateGroupId, relay on | $(field "$RELAY_ON" throughput) req/s (p99 $(field "$RELAY_ON" p99_ms) ms, unexpected $(field "$RELAY_ON" unexpected)) | relay off: $(field "$RELAY_OFF" throughput) req/s (p99 $(field "$RELAY_OFF" p99_ms) ms, unexpected $(field "$RELAY_OFF" unexpected)) |"
+  fi
+  if want 6; then
+    echo "| 6 | RegisterMedia, GATEWAY_JAVA_OPTS | $(field "$MEM_CHOSEN" throughput) req/s (p99 $(field "$MEM_CHOSEN" p99_ms) ms) | REFERENCE_JAVA_OPTS: $(field "$MEM_REF" throughput) req/s (p99 $(field "$MEM_REF" p99_ms) ms) |"
+  fi
   echo
-  echo "**The phases:**"
-  echo
-  echo "| # | measure | result | reference |"
-  echo "|---|---|---|---|"
-  echo "| 1 | RegisterMedia, $FILES new files/request, closed model, $CONCURRENCY connections | $(field "$MAX" throughput) req/s (p50 $(field "$MAX" p50_ms) ms, p99 $(field "$MAX" p99_ms) ms over the slices; unexpected $(field "$MAX" unexpected), throttled $(field "$MAX" throttled)) | pgbench, same SQL, $DB_POOL_SIZE connections, in the slices between: $PG_CEILING tx/s (raw $PG_FULL, per slice ${PG_TPS_LIST% }; URL-generating query alone $PG_GEN) |"
-  echo "| 1b | RegisterMedia at half of that, open model ${HALF_RATE} req/s | $(field "$HALF" throughput) req/s, p50 $(field "$HALF" p50_ms) ms, p99 $P99_HALF ms (max $(field "$HALF" max_ms) ms; unexpected $(field "$HALF" unexpected)) | pgbench at the same rate: p99 $PG_HALF_P99 ms |"
-  echo "| 2 | one hot account (limit $HOT_LIMIT/s), closed model | $(field "$HOT" throughput) req/s ($(field "$HOT" throttled) throttled, $(field "$HOT" ok) accepted, $(field "$HOT" unexpected) unexpected; p99 $(field "$HOT" p99_ms) ms) | trivial \`GET /\` (MissingAction): $(field "$TRIVIAL" throughput) req/s (p99 $(field "$TRIVIAL" p99_ms) ms) |"
-  echo "| 3 | GetVideoInfo of $ID_COUNT registered media, random order, closed model | $GET_RPS req/s (p99 $(field "$GET" p99_ms) ms, unexpected $(field "$GET" unexpected)) | pgbench find-one.sql: $GETPG_CEILING tx/s |"
-  echo "| 4 | RegisterMedia, verified location ($VERIFIED_ACCOUNTS accounts, S3Proxy filesystem store) | $(field "$VER" throughput) req/s (p99 $(field "$VER" p99_ms) ms, unexpected $(field "$VER" unexpected)) | unverified: $(field "$UNVER" throughput) req/s (p99 $(field "$UNVER" p99_ms) ms) |"
-  echo "| 5 | RegisterMedia with TemplateGroupId, relay on | $(field "$RELAY_ON" throughput) req/s (p99 $(field "$RELAY_ON" p99_ms) ms, unexpected $(field "$RELAY_ON" unexpected)) | relay off: $(field "$RELAY_OFF" throughput) req/s (p99 $(field "$RELAY_OFF" p99_ms) ms, unexpected $(field "$RELAY_OFF" unexpected)) |"
-  echo "| 6 | RegisterMedia, GATEWAY_JAVA_OPTS | $(field "$MEM_CHOSEN" throughput) req/s (p99 $(field "$MEM_CHOSEN" p99_ms) ms) | REFERENCE_JAVA_OPTS: $(field "$MEM_REF" throughput) req/s (p99 $(field "$MEM_REF" p99_ms) ms) |"
-  echo
-  echo "Gateway CPU per answered request: RegisterMedia ${MAX_CPU} µs, hot account ${HOT_CPU} µs, trivial ${TRIVIAL_CPU} µs, GetVideoInfo ${GET_CPU} µs (of which the JIT compilers: ${MAX_JIT}%, ${HOT_JIT}%, ${TRIVIAL_JIT}%). Load generator CPU: $(field "$MAX" generator_cpu_s) s for the RegisterMedia maximum, $(field "$HOT" generator_cpu_s) s hot account, $(field "$TRIVIAL" generator_cpu_s) s trivial (each over $(field "$MAX" seconds) s, $(field "$HOT" seconds) s, $(field "$TRIVIAL" seconds) s)."
-  echo "CPU per unit of work, in µs: one RegisterMedia call at the maximum: PostgreSQL ${MAX_PG_US} + gateway ${MAX_CPU} + load generator ${MAX_GEN_US} = ${MAX_PARTS_US}; one pgbench transaction (with its FileURL query): PostgreSQL ${PGBENCH_PG_US}, whole machine ${PGBENCH_MACHINE_US}. GetVideoInfo: PostgreSQL ${GET_PG_US} per call; pgbench find-one (with its id lookup) ${GETPG_US} per transaction."
+  if want_any 1 2 3; then echo "$GW_LINE"; fi
+  if want_any 1 3; then echo "CPU per unit of work, in µs:$UNIT"; fi
   echo "Load average (1/5/15 min) at the start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Machine CPU busy (all processes, all cores) during: max-throughput ${MAX_BUSY}%, half-rate ${HALF_BUSY}%, hot account ${HOT_BUSY}%, trivial ${TRIVIAL_BUSY}%, pgbench ${PG_BUSY}%."
+  if want_any 1 2; then echo "Machine CPU busy (all processes, all cores) during: $(joined "${BUSY[@]}")."; fi
 } >"$SUMMARY"
 echo
 cat "$SUMMARY"
