@@ -295,31 +295,6 @@ pgbench_p99_at() { # rate script
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0 ? a/b : 0)}'; }
 
-# Starts S3Proxy (the jar the build copies to target/s3proxy) on a filesystem store under $WORK/s3, path-style, with
-# signature checking on; sets S3_PID, S3_PORT, S3_KEY, S3_SECRET. Objects are files, so phase 4 creates them fast.
-start_s3() {
-  S3_PORT=$(free_port); S3_KEY="bench$RUN_ID"; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  rm -rf "$WORK/s3"; mkdir -p "$WORK/s3/bench"
-  cat >"$WORK/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$S3_KEY
-s3proxy.credential=$S3_SECRET
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$WORK/s3
-jclouds.identity=$S3_KEY
-jclouds.credential=$S3_SECRET
-PROPS
-  java -Xmx256m -jar "$ROOT/target/s3proxy/s3proxy.jar" --properties "$WORK/s3proxy.properties" >"$WORK/s3proxy.log" 2>&1 &
-  S3_PID=$!
-  for _ in $(seq 1 600); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null && { log "S3Proxy on 127.0.0.1:$S3_PORT"; return 0; }
-    kill -0 "$S3_PID" 2>/dev/null || die "S3Proxy exited (log: $WORK/s3proxy.log)"
-    sleep 0.1
-  done
-  die "S3Proxy did not listen within 60 s"
-}
-
 # The objects one verified slice registers: loadtest/new/<tag>/<seq>-<i>.mp4 (RegisterBatches' naming with RUN_TAG)
 create_objects() { # tag requests
   python3 - "$WORK/s3/bench/loadtest/new/$1" "$2" "$FILES" <<'PY'
@@ -614,9 +589,11 @@ if want 5; then
   use_gateway on
   PUBLISHED0=$(metric vod_transcode_relay_published_total)
   RELAY_T0=$(date +%s.%N)
+  profile_start relay-on  # the relay-on gateway only: it is idle while the other side runs
   alternate "on KIND=register-template KEYS=$WORK/transcode-on.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE" \
             "off KIND=register-template KEYS=$WORK/transcode-off.csv MODE=closed CONNECTIONS=$CONCURRENCY DURATION=$SLICE"
   use_gateway on
+  profile_stop relay-on
   RELAY_ON=$ALT_A; RELAY_OFF=$ALT_B
   RELAY_ON_CPU=$(us_per "$ALT_A_T" "$(field "$RELAY_ON" requests)"); RELAY_OFF_CPU=$(us_per "$ALT_B_T" "$(field "$RELAY_OFF" requests)")
   RELAY_ON_PG=$(us_per "$ALT_A_PG" "$(field "$RELAY_ON" requests)"); RELAY_OFF_PG=$(us_per "$ALT_B_PG" "$(field "$RELAY_OFF" requests)")

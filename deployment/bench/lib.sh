@@ -161,3 +161,29 @@ provision_or_demo() {
     ACCOUNTS_NOTE="no admin API: the demo account for every scenario"
   fi
 }
+
+# Starts S3Proxy (the jar the build copies to target/s3proxy) on a filesystem store under $WORK/s3 with one bucket,
+# "bench", path-style, with signature checking on; sets S3_PID, S3_PORT, S3_KEY, S3_SECRET. Objects are files, so
+# they are created fast (benchmark phase 4, head-cost.sh). The caller stops it.
+start_s3() {
+  S3_PORT=$(free_port); S3_KEY="bench${RUN_ID:-$$}"; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  rm -rf "$WORK/s3"; mkdir -p "$WORK/s3/bench"
+  cat >"$WORK/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_KEY
+s3proxy.credential=$S3_SECRET
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$WORK/s3
+jclouds.identity=$S3_KEY
+jclouds.credential=$S3_SECRET
+PROPS
+  java -Xmx256m -jar "$ROOT/target/s3proxy/s3proxy.jar" --properties "$WORK/s3proxy.properties" >"$WORK/s3proxy.log" 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 1 600); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null && { log "S3Proxy on 127.0.0.1:$S3_PORT"; return 0; }
+    kill -0 "$S3_PID" 2>/dev/null || die "S3Proxy exited (log: $WORK/s3proxy.log)"
+    sleep 0.1
+  done
+  die "S3Proxy did not listen within 60 s"
+}

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
- * Checks that files exist in the bucket of a storage location: one HEAD per object key, all at once, each with a
- * deadline ({@code vod.storage.probe-timeout}), through a circuit breaker per endpoint. The answer:
+ * Checks that files exist in the bucket of a storage location: one HEAD per object key, all at once, within one
+ * deadline ({@code vod.storage.probe-timeout}), through a circuit breaker per endpoint that counts checks (a call's
+ * HEADs together), not HEADs: a guarded invocation costs more than the HEAD it guards (a timer, the breaker's
+ * window), and the HEADs of one call succeed or fail together anyway. The answer:
  * <ul>
  * <li>the facts of the objects found; a key absent from the answer was not found (404);</li>
  * <li>a failure with {@link ApiError#storageAccessDenied} when the store refused access (403 or another refusal,
@@ -35,7 +38,7 @@ import org.jboss.logging.Logger;
 public class StorageCheck {
 
     private static final Logger LOG = Logger.getLogger(StorageCheck.class);
-    private static final TypeLiteral<Uni<Optional<ObjectFacts>>> HEAD = new TypeLiteral<>() { };
+    private static final TypeLiteral<Uni<Map<String, ObjectFacts>>> CHECK = new TypeLiteral<>() { };
 
     /** A refusal by the store: not a fault of the store, so the breaker does not count it. */
     private static final class Denied extends RuntimeException {
@@ -47,7 +50,7 @@ public class StorageCheck {
     private final ObjectStore store;
     private final StorageConfig config;
     private final StorageMetrics metrics;
-    private final Map<URI, TypedGuard<Uni<Optional<ObjectFacts>>>> guards = new ConcurrentHashMap<>();
+    private final Map<URI, TypedGuard<Uni<Map<String, ObjectFacts>>>> guards = new ConcurrentHashMap<>();
 
     StorageCheck(ObjectStore store, StorageConfig config, StorageMetrics metrics) {
         this.store = store;
@@ -60,11 +63,20 @@ public class StorageCheck {
         if (objectKeys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        long start = System.nanoTime();
+        Uni<Map<String, ObjectFacts>> found = guard(connection.endpoint()).get(() -> headAll(connection, objectKeys))
+                // HEADs the open breaker spared the store are counted as the errors they stand for
+                .onFailure(CircuitBreakerOpenException.class)
+                .invoke(() -> objectKeys.forEach(key -> metrics.record(Result.ERROR, start)));
+        return Contexts.resumeOnCaller(found.onFailure().transform(failure -> translate(connection, failure)));
+    }
+
+    private Uni<Map<String, ObjectFacts>> headAll(StorageConnection connection, List<String> objectKeys) {
         List<Uni<Optional<ObjectFacts>>> probes = new ArrayList<>(objectKeys.size());
         for (String key : objectKeys) {
             probes.add(probe(connection, key));
         }
-        Uni<Map<String, ObjectFacts>> found = Uni.join().all(probes).andFailFast().chain(results -> {
+        return Uni.join().all(probes).andFailFast().chain(results -> {
             Map<String, ObjectFacts> facts = new HashMap<>();
             for (int i = 0; i < results.size(); i++) {
                 String key = objectKeys.get(i);
@@ -74,28 +86,26 @@ public class StorageCheck {
             return facts.size() == objectKeys.size() ? Uni.createFrom().item(facts)
                     : requireBucket(connection).replaceWith(facts);
         });
-        return Contexts.resumeOnCaller(found.onFailure().transform(failure -> translate(connection, failure)));
     }
 
     private Uni<Optional<ObjectFacts>> probe(StorageConnection connection, String key) {
         long start = System.nanoTime();
-        return guard(connection.endpoint()).get(() -> store.head(connection, key)
-                        .onFailure().transform(StorageCheck::denialOrFault))
+        return store.head(connection, key)
+                .onFailure().transform(StorageCheck::denialOrFault)
                 .invoke(result -> metrics.record(result.isPresent() ? Result.FOUND : Result.MISSING, start))
                 .onFailure().invoke(failure -> metrics.record(failure instanceof Denied ? Result.DENIED : Result.ERROR,
                         start));
     }
 
     private Uni<Void> requireBucket(StorageConnection connection) {
-        return guard(connection.endpoint()).get(() -> store.bucketExists(connection)
-                        .onFailure().transform(StorageCheck::denialOrFault)
-                        .map(exists -> {
-                            if (!exists) {
-                                throw ApiError.storageAccessDenied(connection.location(),
-                                        "the bucket \"" + connection.bucket() + "\" does not exist.").exception();
-                            }
-                            return Optional.<ObjectFacts>empty();
-                        }))
+        return store.bucketExists(connection)
+                .onFailure().transform(StorageCheck::denialOrFault)
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw ApiError.storageAccessDenied(connection.location(),
+                                "the bucket \"" + connection.bucket() + "\" does not exist.").exception();
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -118,13 +128,13 @@ public class StorageCheck {
         return ApiError.storageUnavailable(connection.location()).exception();
     }
 
-    private TypedGuard<Uni<Optional<ObjectFacts>>> guard(URI endpoint) {
+    private TypedGuard<Uni<Map<String, ObjectFacts>>> guard(URI endpoint) {
         return guards.computeIfAbsent(endpoint, this::newGuard);
     }
 
-    private TypedGuard<Uni<Optional<ObjectFacts>>> newGuard(URI endpoint) {
+    private TypedGuard<Uni<Map<String, ObjectFacts>>> newGuard(URI endpoint) {
         var breaker = config.circuitBreaker();
-        return TypedGuard.create(HEAD)
+        return TypedGuard.create(CHECK)
                 .withDescription("object store " + endpoint)
                 .withTimeout()
                     .duration(config.probeTimeout().toMillis(), ChronoUnit.MILLIS)

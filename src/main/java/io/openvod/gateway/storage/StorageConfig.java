@@ -8,28 +8,24 @@ import java.time.Duration;
 @ConfigMapping(prefix = "vod.storage")
 public interface StorageConfig {
 
-    /** The deadline of one HEAD to an object store; past it the call answers 503 and registers nothing. */
+    /** The deadline of a call's HEADs to an object store (sent together); past it the call answers 503 and registers nothing. */
     @WithDefault("3S")
     Duration probeTimeout();
-
-    /** Threads of the S3 client's own Netty event loop (its DNS lookups block, so never the Vert.x event loops). */
-    @WithDefault("2")
-    int ioThreads();
 
     /** Open connections per object-store endpoint at most; further requests wait for one, within their deadline. */
     @WithDefault("64")
     int maxConnections();
 
-    /** S3 clients kept (one per distinct connection); the least used beyond this is closed. */
+    /** Presigners kept (one per distinct connection, for GET URLs); the least used beyond this is dropped. */
     @WithDefault("256")
-    int maxClients();
+    int maxPresigners();
 
     CircuitBreaker circuitBreaker();
 
     /** One breaker per endpoint: while open, calls to that store answer 503 at once instead of waiting a deadline. */
     interface CircuitBreaker {
 
-        /** Probes in the rolling window the failure ratio is computed over. */
+        /** Checks (a call's HEADs each) in the rolling window the failure ratio is computed over. */
         @WithDefault("10")
         int requestVolumeThreshold();
 
@@ -40,7 +36,7 @@ public interface StorageConfig {
         @WithDefault("5S")
         Duration delay();
 
-        /** Probes that must succeed while half-open before the breaker closes. */
+        /** Checks that must succeed while half-open before the breaker closes. */
         @WithDefault("1")
         int successThreshold();
     }

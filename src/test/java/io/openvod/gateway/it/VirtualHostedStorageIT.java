@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A virtual-hosted storage location (as OSS and AWS S3 serve): the packaged gateway sends its HEAD to
  * {@code <bucket>.localhost}. Name resolution of such names is the one thing the machine does not provide, so the
- * gateway process gets a hosts file of its own ({@code jdk.net.hosts.file}); the tests' JVM is left as it is.
+ * gateway process gets a hosts file of its own for Vert.x's resolver ({@code quarkus.vertx.resolver.hosts-path});
+ * the tests' JVM is left as it is.
  */
 class VirtualHostedStorageIT {
 
@@ -30,7 +31,7 @@ class VirtualHostedStorageIT {
         s3.put(bucket, "in/a b.mp4", "virtual".getBytes(StandardCharsets.UTF_8), "video/mp4");
         Path hosts = hostsFile(bucket + "." + S3Server.VIRTUAL_HOST);
 
-        try (GatewayProcess gateway = GatewayProcess.start(Map.of("JAVA_TOOL_OPTIONS", "-Djdk.net.hosts.file=" + hosts))) {
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of("JAVA_TOOL_OPTIONS", "-Dquarkus.vertx.resolver.hosts-path=" + hosts))) {
             RestAssured.baseURI = "http://127.0.0.1";
             RestAssured.port = gateway.port();
             TestAccount account = gateway.provisionAccount(100);

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The S3 client's Netty is Quarkus's: the AWS SDK BOM is imported after Quarkus's (pom.xml), so every Netty module on
- * the class path, those only the SDK uses (HTTP/2 codec) included, has the one version Vert.x runs on.
+ * One Netty: the gateway's S3 requests go through Vert.x's HTTP client (storage/S3Heads), and the SDK's own Netty
+ * client, which the tests' reference S3 client uses, is not on the gateway's run-time class path (pom.xml). On the
+ * tests' class path the AWS SDK BOM is imported after Quarkus's, so every Netty module, those only the SDK uses (HTTP/2
+ * codec) included, has the one version Vert.x runs on.
  */
 class NettyAlignmentTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An object store that stalls or goes away (its TcpProxy cut): 503 and nothing registered, soon 503 at once through
  * the endpoint's circuit breaker, readiness untouched, and the store used again once it is back. Test configuration:
- * probe deadline 1 s, breaker opening after 4 probes, closed again after 1 s.
+ * probe deadline 1 s, breaker opening after 2 failed checks, closed again after 1 s.
  */
 @QuarkusTest
 class StorageOutageTest {
