@@ -34,6 +34,7 @@ BENCH_DB=${BENCH_DB:-vod_bench}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-$(grep -v '^#' "$ROOT/deployment/jvm-options" | xargs)}
 REFERENCE_JAVA_OPTS=${REFERENCE_JAVA_OPTS:--Xmx512m}  # phase 6 compares the chosen settings with these
 VERIFIED_ACCOUNTS=${VERIFIED_ACCOUNTS:-8}           # accounts whose storage location has a connection (phase 4)
+RELAY_OPTS=${RELAY_OPTS:-}                          # phase 5: extra JVM options of the relay-on gateway (e.g. -Dvod.transcode.relay.batch-size=100)
 STARTS=${STARTS:-3}                                 # start-up measurements per variant (phase 7); the median counts
 PROFILE=${PROFILE:-0}                               # 1: a JFR recording (settings=profile) of the gateway per phase
 NMT=${NMT:-0}                                       # 1: native memory tracking in the main gateway, summary after phase 6
@@ -584,7 +585,7 @@ if want 5; then
     warm_until_quiet KIND=register-template KEYS="$WORK/transcode-$1.csv" MODE=closed CONNECTIONS="$CONCURRENCY"
     save_gateway "$1"
   }
-  relay_gateway on ""
+  relay_gateway on "$RELAY_OPTS"
   relay_gateway off "-Dvod.transcode.relay.enabled=false"
   use_gateway on
   PUBLISHED0=$(metric vod_transcode_relay_published_total)

@@ -32,6 +32,8 @@ final class OutboxRelay {
     private static final String BACKLOG = SqlFiles.read("transcode/backlog.sql");
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final Duration BACKLOG_EVERY = Duration.ofMillis(500);
+    /** A batch slower than this is logged with the time of each step (a job's lag target is 1 s). */
+    private static final Duration SLOW_BATCH = Duration.ofMillis(500);
 
     private final String name;
     private final Pool pool;
@@ -97,11 +99,7 @@ final class OutboxRelay {
             }
             readBacklog();
             try {
-                if (wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) && running) {
-                    // Every registration's commit notifies; gathering them for a moment makes one batch of many
-                    // jobs rather than one per registration (each batch is a claim, a confirm and a mark).
-                    Thread.sleep(config.linger().toMillis());
-                }
+                wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -115,6 +113,7 @@ final class OutboxRelay {
      * awaited on the relay's own thread, so the broker's blocking confirm never runs on an event loop.
      */
     int relayBatch() throws Exception {
+        long started = System.nanoTime();
         SqlConnection connection = pool.getConnection().await().atMost(STEP);
         try {
             Transaction transaction = connection.begin().await().atMost(STEP);
@@ -123,16 +122,20 @@ final class OutboxRelay {
                 connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).await().atMost(STEP)
                         .forEach(jobs::add);
                 long claimed = System.nanoTime();
+                long confirmed = claimed;
                 if (!jobs.isEmpty()) {
                     publish(jobs);
+                    confirmed = System.nanoTime();
                     connection.preparedQuery(MARK)
                             .execute(Tuple.of(jobs.stream().map(row -> row.getLong("id")).toArray(Long[]::new)))
                             .await().atMost(STEP);
                 }
                 transaction.commit().await().atMost(STEP);
+                long committed = System.nanoTime();
                 // a job's lag: its age when claimed, plus the publishing, the broker's confirms and the marking since
-                double sinceClaim = (System.nanoTime() - claimed) / 1e9;
+                double sinceClaim = (committed - claimed) / 1e9;
                 jobs.forEach(row -> metrics.published(row.getDouble("age_seconds") + sinceClaim));
+                logIfSlow(jobs.size(), started, claimed, confirmed, committed);
                 return jobs.size();
             } catch (Exception e) {
                 transaction.rollback().onFailure().recoverWithNull().await().atMost(STEP);
@@ -141,6 +144,19 @@ final class OutboxRelay {
         } finally {
             connection.closeAndForget();
         }
+    }
+
+    /** Which step held a slow batch up: the database (claim, mark and commit) or the broker (its confirms). */
+    private void logIfSlow(int jobs, long started, long claimed, long confirmed, long committed) {
+        if (committed - started >= SLOW_BATCH.toNanos()) {
+            LOG.infof("Transcode relay %s: a batch of %d jobs took %d ms (claim %d ms, publish and confirm %d ms,"
+                    + " mark and commit %d ms)", name, jobs, millis(committed - started), millis(claimed - started),
+                    millis(confirmed - claimed), millis(committed - confirmed));
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private void publish(List<Row> jobs) {

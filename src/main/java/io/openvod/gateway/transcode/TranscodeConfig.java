@@ -71,13 +71,6 @@ public interface TranscodeConfig {
         @WithDefault("1000")
         int batchSize();
 
-        /**
-         * How long a notified relay lets more jobs gather before it claims them; a full batch is followed by the next
-         * at once. Adds at most this much to a job's lag; measured in docs/benchmarks.md, "The outbox relay".
-         */
-        @WithDefault("50ms")
-        Duration linger();
-
         /** Fallback poll when no notification arrives (LISTEN/NOTIFY wakes the relay at once). */
         @WithDefault("1s")
         Duration pollInterval();
