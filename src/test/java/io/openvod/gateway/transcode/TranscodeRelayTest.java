@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openvod.gateway.support.Await;
 import io.openvod.gateway.support.BrokerQueues;
+import io.openvod.gateway.support.LogCapture;
 import io.openvod.gateway.support.Metadatas;
 import io.openvod.gateway.support.PrometheusScrape;
 import io.openvod.gateway.support.RabbitMqTestResource;
@@ -211,6 +212,30 @@ class TranscodeRelayTest {
             assertThat(takeJobs(1, Duration.ZERO)).hasSize(1);
         } finally {
             held.forEach(SqlConnection::closeAndForget);
+        }
+    }
+
+    @Test
+    void aBatchHeldUpIsLoggedWithTheTimeOfEachStep() throws Exception {
+        String mediaId = register(List.of(account.fileUrl("slow/held.mp4")), null, false).get(0);
+        db.rows("UPDATE media SET status = 'UploadSucc' WHERE media_id = $1", mediaId);
+        SqlConnection holder = requestPool.getConnection().await().atMost(WAIT);
+        try (LogCapture log = LogCapture.start()) {
+            // The relay claims the job (it locks the job's row only), publishes it, then waits here to mark its media
+            holder.begin().await().atMost(WAIT);
+            holder.query("SELECT 1 FROM media WHERE media_id = '" + mediaId + "' FOR NO KEY UPDATE").execute()
+                    .await().atMost(WAIT);
+            db.rows("INSERT INTO transcode_job (media_id, account_id, template_group_id) VALUES ($1, $2, $3)",
+                    mediaId, account.id(), account.templateGroupId());
+            Thread.sleep(800);
+            holder.query("COMMIT").execute().await().atMost(WAIT);
+
+            Await.until(WAIT, "the batch logged", () -> log.text().contains("a batch of 1 jobs took"));
+            assertThat(jobStatus(mediaId)).isEqualTo("Dispatched");
+            assertThat(log.text()).containsPattern("Transcode relay vod-transcode-relay: a batch of 1 jobs took \\d+ ms"
+                    + " \\(claim \\d+ ms, publish and confirm \\d+ ms, mark and commit ([5-9]\\d\\d|\\d{4}) ms\\)");
+        } finally {
+            holder.closeAndForget();
         }
     }
 
