@@ -70,7 +70,15 @@ final class S3Heads {
 
     /** The 2xx answer, null for a 404; fails with {@link StoreAnswer} for any other status. */
     private Uni<HttpClientResponse> head(StorageConnection connection, String encodedKey) {
-        SdkHttpRequest signed = sign(connection, encodedKey);
+        // Signed at subscription, not when the pipeline is built: the signature's time is the request's
+        return Uni.createFrom().completionStage(() -> http.request(request(sign(connection, encodedKey)))
+                .compose(req -> req.send())
+                .compose(response -> response.end().map(response))
+                .toCompletionStage())
+                .map(S3Heads::accepted);
+    }
+
+    private RequestOptions request(SdkHttpRequest signed) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.HEAD)
                 .setSsl("https".equals(signed.protocol()))
                 .setHost(unbracketed(signed.host()))
@@ -80,11 +88,7 @@ final class S3Heads {
                 .setConnectTimeout(timeoutMillis)
                 .setIdleTimeout(timeoutMillis);
         signed.forEachHeader((name, values) -> request.addHeader(name, values.get(0)));
-        return Uni.createFrom().completionStage(() -> http.request(request)
-                .compose(req -> req.send())
-                .compose(response -> response.end().map(response))
-                .toCompletionStage())
-                .map(S3Heads::accepted);
+        return request;
     }
 
     SdkHttpRequest sign(StorageConnection connection, String encodedKey) {

@@ -132,10 +132,50 @@ class S3HeadsTest {
     }
 
     @Test
+    void storeAnswering5xxFailsWithItsStatus() throws Exception {
+        int port = fakeStore(request -> request.response().setStatusCode(503).end());
+
+        assertThatThrownBy(() -> heads.headObject(fakeConnection(port), "a.mp4").await().atMost(Duration.ofSeconds(10)))
+                .satisfies(failure -> assertThat(ObjectStore.statusOf(failure)).isEqualTo(503));
+    }
+
+    @Test
+    void storeAnsweringWhatIsNotHttpFailsWithoutAStatus() throws Exception {
+        io.vertx.core.net.NetServer server = vertx.createNetServer()
+                .connectHandler(socket -> socket.handler(bytes -> socket.write("NOT HTTP AT ALL\r\n\r\n")))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+
+        assertThatThrownBy(() -> heads.headObject(fakeConnection(server.actualPort()), "a.mp4")
+                .await().atMost(Duration.ofSeconds(10)))
+                .satisfies(failure -> assertThat(ObjectStore.statusOf(failure)).isZero());
+    }
+
+    @Test
+    void foundObjectWithAnUnreadableDateKeepsItsOtherFacts() throws Exception {
+        int port = fakeStore(request -> request.response().putHeader("Content-Type", "video/mp4")
+                .putHeader("ETag", "\"abc\"").putHeader("Last-Modified", "yesterday")
+                .putHeader("Content-Length", "42").end());
+
+        assertThat(heads.headObject(fakeConnection(port), "a.mp4").await().atMost(Duration.ofSeconds(10)))
+                .contains(new ObjectFacts(42, "video/mp4", "\"abc\"", null));
+    }
+
+    @Test
     void unreadableLastModifiedIsNoFactRatherThanAFailure() {
         assertThat(S3Heads.httpDate("Sun, 06 Dec 2026 13:16:00 GMT")).isEqualTo(java.time.Instant.parse("2026-12-06T13:16:00Z"));
         assertThat(S3Heads.httpDate("yesterday")).isNull();
         assertThat(S3Heads.httpDate(null)).isNull();
+    }
+
+    /** A store that answers every request as {@code answer} says, on a free loopback port. */
+    private static int fakeStore(io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> answer) {
+        return vertx.createHttpServer().requestHandler(answer).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join().actualPort();
+    }
+
+    private static StorageConnection fakeConnection(int port) {
+        return new StorageConnection("store.test", URI.create("http://127.0.0.1:" + port), S3Server.REGION, "media",
+                AddressingStyle.PATH, "AKID", "secret");
     }
 
     private StorageConnection connection(AddressingStyle style, String secret) {
