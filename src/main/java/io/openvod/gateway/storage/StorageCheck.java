@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks that files exist in the bucket of a storage location: one HEAD per object key, all at once, within one
  * deadline ({@code vod.storage.probe-timeout}), through a circuit breaker per endpoint that counts checks (a call's
- * HEADs together), not HEADs: each guarded invocation has costs of its own (a timer, the breaker's window, a hop
- * through Fault Tolerance's executor), and the HEADs of one call answer or fail together anyway. The answer:
+ * HEADs together), not HEADs: each guarded invocation has costs of its own (a timer, the breaker's window), and the
+ * HEADs of one call answer or fail together anyway. The answer:
  * <ul>
  * <li>the facts of the objects found; a key absent from the answer was not found (404);</li>
  * <li>a failure with {@link ApiError#storageAccessDenied} when the store refused access (403 or another refusal,
